@@ -1,0 +1,104 @@
+/** Cytoscape stylesheet and layout options, at module scope so their identity never changes. */
+import type cytoscape from 'cytoscape';
+import { NODE_KINDS } from '../../../graph/model/types.ts';
+import { EDGE_COLOURS, KIND_VISUALS } from './visuals.ts';
+import type { LayoutName } from '../store/types.ts';
+
+export const FONT_STACK = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+export const STYLESHEET: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'font-family': FONT_STACK,
+      'font-size': 11,
+      color: '#111827',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '104px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'min-zoomed-font-size': 7,
+      'border-width': 1.5,
+      width: 26,
+      height: 26,
+    },
+  },
+  ...NODE_KINDS.map((kind) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: {
+      'background-color': KIND_VISUALS[kind].fill,
+      'border-color': KIND_VISUALS[kind].stroke,
+      shape: KIND_VISUALS[kind].shape,
+      width: KIND_VISUALS[kind].size,
+      height: kind === 'Plan' ? 30 : KIND_VISUALS[kind].size,
+    },
+  })),
+  { selector: 'node[kind = "Plan"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-max-width': '220px' } },
+  { selector: 'node[kind = "Goal"], node[kind = "Action"]', style: { 'font-weight': 'bold' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.2,
+      'curve-style': 'bezier',
+      'line-color': '#94a3b8',
+      'target-arrow-color': '#94a3b8',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.8,
+      opacity: 0.85,
+    },
+  },
+  ...Object.entries(EDGE_COLOURS).map(([type, colour]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: { 'line-color': colour, 'target-arrow-color': colour },
+  })),
+  { selector: 'edge.cross', style: { opacity: 0.25, width: 1 } },
+  { selector: 'edge[type = "SERVES"].cross', style: { opacity: 0.35 } },
+  { selector: 'edge.layout-helper', style: { display: 'none' } },
+  { selector: '.kind-hidden', style: { display: 'none' } },
+  { selector: 'node.faded', style: { opacity: 0.12, 'text-opacity': 0, events: 'no' } },
+  { selector: 'edge.faded', style: { opacity: 0.05, events: 'no' } },
+  {
+    selector: '.focus-edge',
+    style: { opacity: 1, width: 1.8, label: 'data(typeLabel)', 'font-size': 9, color: '#374151', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'font-family': FONT_STACK },
+  },
+  {
+    selector: 'node:selected',
+    style: { 'border-width': 4, 'border-color': '#dc2626', 'underlay-color': '#fecaca', 'underlay-opacity': 0.9, 'underlay-padding': 6 },
+  },
+  { selector: 'node.path-end', style: { 'border-width': 4, 'border-color': '#7c3aed' } },
+  { selector: 'node.truncated', style: { 'outline-width': 3, 'outline-color': '#a855f7', 'outline-offset': 2 } },
+  { selector: 'node.search-hit', style: { 'underlay-color': '#fde68a', 'underlay-opacity': 0.9, 'underlay-padding': 8 } },
+];
+
+const common = { animate: false, fit: false, padding: 30, nodeDimensionsIncludeLabels: true } as const;
+
+/** dagre, top-down; rank edges chosen by the caller. */
+export const DAGRE_OPTIONS = {
+  ...common,
+  name: 'dagre',
+  rankDir: 'TB',
+  nodeSep: 14,
+  rankSep: 60,
+  edgeSep: 8,
+  ranker: 'network-simplex',
+} as const;
+
+export const LAYOUT_OPTIONS: Record<Exclude<LayoutName, 'dagre'>, cytoscape.LayoutOptions> = {
+  breadthfirst: { ...common, name: 'breadthfirst', directed: true, spacingFactor: 1.1, avoidOverlap: true },
+  concentric: {
+    ...common,
+    name: 'concentric',
+    minNodeSpacing: 30,
+    avoidOverlap: true,
+    concentric: (n: cytoscape.NodeSingular) => 10 - (LEVEL[n.data('kind') as string] ?? 4),
+    levelWidth: () => 1,
+  },
+  cose: { ...common, name: 'cose', randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 80, numIter: 1500 },
+};
+
+const LEVEL: Record<string, number> = { Plan: 0, Organization: 1, Policy: 1, Goal: 1, Action: 2, Task: 3 };

@@ -1,0 +1,111 @@
+/**
+ * The source document with the selected passage highlighted; every passage a node comes from
+ * is a link that selects that node (the shortest passage wins where they overlap).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { PlanNode, Span } from '../../../graph/model/types.ts';
+import { nodeName, t } from '../i18n.ts';
+import { useExplorer } from '../store/react.tsx';
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** The node whose passage covers this piece most tightly, if any. */
+  node: string | null;
+  /** Index of the highlighted span covering it, or -1. */
+  mark: number;
+}
+
+/** Cuts [0, length) at every span boundary; pure, tested. */
+export function segmentText(length: number, nodeSpans: { node: string; start: number; end: number }[], marks: { start: number; end: number }[]): Segment[] {
+  const cuts = new Set<number>([0, length]);
+  for (const s of [...nodeSpans, ...marks]) {
+    cuts.add(Math.max(0, Math.min(length, s.start)));
+    cuts.add(Math.max(0, Math.min(length, s.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segs: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    let best: { node: string; len: number } | null = null;
+    for (const s of nodeSpans) {
+      if (s.start <= start && s.end >= end && (!best || s.end - s.start < best.len)) best = { node: s.node, len: s.end - s.start };
+    }
+    const mark = marks.findIndex((m) => m.start <= start && m.end >= end);
+    const prev = segs[segs.length - 1];
+    if (prev && prev.node === (best?.node ?? null) && prev.mark === mark) prev.end = end;
+    else segs.push({ start, end, node: best?.node ?? null, mark });
+  }
+  return segs;
+}
+
+export function DocumentView() {
+  const lang = useExplorer((s) => s.lang);
+  const docView = useExplorer((s) => s.docView);
+  const documents = useExplorer((s) => s.documents);
+  const graph = useExplorer((s) => s.graph);
+  const close = useExplorer((s) => s.closeDocument);
+  const select = useExplorer((s) => s.select);
+  const selectedId = useExplorer((s) => s.selectedId);
+  const activeRef = useRef<HTMLElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const doc = documents.find((d) => d.id === docView?.doc);
+  const byId = useMemo(() => new Map<string, PlanNode>(graph.nodes.map((n) => [n.id, n])), [graph]);
+
+  const segments = useMemo(() => {
+    if (!doc || !docView) return [];
+    const nodeSpans = graph.nodes.flatMap((n) => n.sources.filter((s: Span) => s.doc === doc.id).map((s) => ({ node: n.id, start: s.start, end: s.end })));
+    return segmentText(doc.text.length, nodeSpans, docView.spans);
+  }, [doc, docView, graph]);
+
+  useEffect(() => {
+    activeRef.current?.scrollIntoView({ block: 'center' });
+    closeRef.current?.focus({ preventScroll: true });
+  }, [docView]);
+
+  if (!docView) return null;
+  let firstActive = true;
+  return (
+    <aside className="document" role="region" aria-label={t(lang, 'document')}>
+      <header>
+        <h2>
+          {t(lang, 'document')}: {doc?.title ?? docView.doc}
+        </h2>
+        <button type="button" ref={closeRef} onClick={close} aria-label={t(lang, 'close')}>
+          ✕
+        </button>
+      </header>
+      {!doc ? (
+        <p className="hint">{docView.doc}?</p>
+      ) : (
+        <div className="doc-text" lang="zh-CN">
+          {segments.map((s) => {
+            const text = doc.text.slice(s.start, s.end);
+            const isActive = s.mark === docView.active && firstActive;
+            if (isActive) firstActive = false;
+            const inner = s.node ? (
+              <button
+                type="button"
+                className={`docref${s.node === selectedId ? ' current' : ''}`}
+                title={nodeName(lang, byId.get(s.node)?.name ?? { zh: s.node, en: s.node })}
+                onClick={() => void select(s.node)}
+              >
+                {text}
+              </button>
+            ) : (
+              text
+            );
+            return s.mark >= 0 ? (
+              <mark key={s.start} ref={isActive ? activeRef : undefined} className={s.mark === docView.active ? 'active' : undefined}>
+                {inner}
+              </mark>
+            ) : (
+              <span key={s.start}>{inner}</span>
+            );
+          })}
+        </div>
+      )}
+    </aside>
+  );
+}

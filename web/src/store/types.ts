@@ -1,0 +1,90 @@
+import type { NodeKind, PlanDocument, Span } from '../../../graph/model/types.ts';
+import type { Coverage, NodeDetails, PlanQuery, Subgraph } from '../../../graph/query/api.ts';
+import type { SourceKind, DataSource } from '../data/source.ts';
+import type { Lang } from '../i18n.ts';
+
+export type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface DataSlice {
+  status: Status;
+  /** True until the first load and the URL's view have been applied. */
+  booting: boolean;
+  error: string | null;
+  sourceKind: SourceKind | null;
+  query: PlanQuery | null;
+  /** The whole drawable graph; its identity changes only when the source changes. */
+  graph: Subgraph;
+  documents: PlanDocument[];
+  coverage: Coverage | null;
+  /** Start loading; the loader resolves to a source or rejects with a reason. */
+  load: (loader: () => Promise<DataSource>) => Promise<void>;
+  loadCoverage: () => Promise<void>;
+  /** Mark the source as lost (live mode), keeping what is drawn. */
+  fail: (reason: string) => void;
+}
+
+export interface SelectionSlice {
+  selectedId: string | null;
+  details: NodeDetails | null;
+  detailsLoading: boolean;
+  /** First end of a path being picked. */
+  pathFrom: string | null;
+  select: (id: string | null) => Promise<void>;
+  setPathFrom: (id: string | null) => void;
+}
+
+export interface FiltersSlice {
+  /** Kinds hidden via the legend, in NODE_KINDS order. */
+  hiddenKinds: NodeKind[];
+  toggleKind: (kind: NodeKind) => void;
+  setHiddenKinds: (kinds: NodeKind[]) => void;
+  showAllKinds: () => void;
+}
+
+export type LayoutName = 'dagre' | 'breadthfirst' | 'concentric' | 'cose';
+export const LAYOUTS: readonly LayoutName[] = ['dagre', 'breadthfirst', 'concentric', 'cose'];
+
+export type Focus =
+  | { mode: 'none' }
+  | { mode: 'goals'; id: string }
+  | { mode: 'serving'; id: string }
+  | { mode: 'path'; from: string; to: string }
+  | { mode: 'neighbours'; id: string; expanded: string[] };
+
+export type Panel = 'graph' | 'list' | 'coverage';
+
+export interface DocView {
+  doc: string;
+  /** Passages to highlight (the selected node's quotes). */
+  spans: Span[];
+  /** The passage to scroll to. */
+  active: number;
+}
+
+export interface ViewSlice {
+  layout: LayoutName;
+  lang: Lang;
+  panel: Panel;
+  focus: Focus;
+  focusGraph: Subgraph | null;
+  focusTruncated: Record<string, number>;
+  focusLoading: boolean;
+  /** Neighbours shown per expanded node; "more…" raises it. */
+  neighbourCap: number;
+  docView: DocView | null;
+  setLayout: (layout: LayoutName) => void;
+  setLang: (lang: Lang) => void;
+  setPanel: (panel: Panel) => void;
+  setFocus: (focus: Focus) => Promise<void>;
+  traceGoals: (id: string) => Promise<void>;
+  traceServing: (goalId: string) => Promise<void>;
+  showPath: (from: string, to: string) => Promise<void>;
+  expand: (id: string) => Promise<void>;
+  collapse: (id: string) => Promise<void>;
+  showMoreNeighbours: () => Promise<void>;
+  clearFocus: () => void;
+  openDocument: (spans: Span[], active?: number) => void;
+  closeDocument: () => void;
+}
+
+export type ExplorerState = DataSlice & SelectionSlice & FiltersSlice & ViewSlice;
