@@ -1,5 +1,5 @@
 /**
- * npm run graph -- [--out FILE] [--source FILE.txt] [--no-curation] [--quiet]
+ * npm run graph -- [--out FILE] [--source FILE.txt] [--sources DIR] [--plans DIR] [--no-curation] [--quiet]
  *
  * Builds the plan graph from every plan in graph/sources (or one unseen text with
  * --source, as an uncurated draft), prints counts per kind and relationship type and
@@ -19,6 +19,8 @@ function main(): number {
       options: {
         out: { type: 'string' },
         source: { type: 'string' },
+        sources: { type: 'string' },
+        plans: { type: 'string' },
         'no-curation': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -26,15 +28,15 @@ function main(): number {
       strict: true,
     }).values;
   } catch (error) {
-    console.error(`graph: ${(error as Error).message}\nusage: npm run graph -- [--out FILE] [--source FILE.txt] [--no-curation]`);
+    console.error(`graph: ${(error as Error).message}\nusage: npm run graph -- [--out FILE] [--source FILE.txt] [--sources DIR] [--plans DIR] [--no-curation]`);
     return 2;
   }
   if (args.help) {
-    console.log('usage: npm run graph -- [--out FILE] [--source FILE.txt] [--no-curation] [--quiet]');
+    console.log('usage: npm run graph -- [--out FILE] [--source FILE.txt] [--sources DIR] [--plans DIR] [--no-curation] [--quiet]');
     return 0;
   }
   try {
-    const plans = args.source ? [planFromTextFile(args.source)] : discoverPlans();
+    const plans = args.source ? [planFromTextFile(args.source)] : discoverPlans(args.sources, args.plans);
     const graph = buildGraph(plans, { curate: !args.source && !args['no-curation'] });
     if (!args.quiet) console.log(summarize(graph));
     if (args.out) {

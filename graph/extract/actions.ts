@@ -209,7 +209,8 @@ export function parseActionBody(paragraph: Segment): ActionBody {
   let plan: TaskPlan = { memberCounts: [] };
   let restFrom = 0;
   let openingSeg: Segment | undefined;
-  if (opening && sentenceEnd > 0) {
+  // The opening names the action and announces its task groups; either may be missing.
+  if (sentenceEnd > 0 && (opening || TASK_QUOTE.test(paragraph.text.slice(0, sentenceEnd)))) {
     openingSeg = sub(paragraph, 0, sentenceEnd + 1);
     plan = parseTaskPlan(openingSeg);
     restFrom = sentenceEnd + 1;

@@ -25,11 +25,13 @@ interface Value {
   index: number;
 }
 
-const VALUE = /(\d+(?:\.\d+)?)\s*(%|%|万亿元|亿元|万元|万人|万家|家|个|项|条|所|倍|万标箱|万吨)/g;
+const VALUE = /(\d+(?:\.\d+)?)\s*(个百分点|%|%|万亿元|亿元|万元|万千瓦|千瓦|平方公里|公里|万平方米|亿人次|万人次|万人|万家|家|个|项|条|所|倍|万标箱|标箱|万吨|吨|辆|人)/g;
 const COMPARISONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/超过|突破|逾/, 'exceed'],
   [/不低于|不少于/, 'at-least'],
   [/达到|达/, 'reach'],
+  [/下降|降低|减少|压减/, 'decrease'],
+  [/提高|增长|提升|增加/, 'increase'],
 ];
 const GROWTH = /双倍增|倍增|翻番|翻一番/;
 const YEAR_CLAUSE = /^(?:到|至)?(\d{4})年(?:底|末)?$/;

@@ -98,7 +98,10 @@ function firstMatch(doc: string, pattern: RegExp, group = 1): Segment | undefine
 export function parseMeta(doc: string): DocumentMeta {
   const meta: DocumentMeta = {};
   meta.title =
-    firstMatch(doc, /^\s*《([^》\n]+)》[^\n]{0,8}$/m) ?? firstMatch(doc, /《([^》\n]+)》/);
+    firstMatch(doc, /^\s*《([^》\n]+)》[^\n]{0,8}$/m) ??
+    firstMatch(doc, /《([^》\n]+)》/) ??
+    // A heading line naming a plan (…行动计划(2023—2025年)解读) when no 《》 is used.
+    firstMatch(doc, /^\s*([^\n。,,]{4,60}?(?:计划|方案|规划|纲要|意见)(?:[((]\d{4}[—–\-~至]+\d{4}年[))])?)(?:政策)?(?:解读)?\s*$/m);
   const issued = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?[,,]\s*([^,,。\n]{2,40}?)(?:印发|发布|出台)《/.exec(doc);
   if (issued) {
     const whole = segment(doc, issued.index, issued.index + issued[0].length);

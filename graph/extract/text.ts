@@ -45,7 +45,7 @@ export function lines(doc: string): Array<Segment & { line: number }> {
   return out;
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '《': '》', '(': ')', '(': ')', '「': '」', '‘': '’' };
+const OPENERS: Record<string, string> = { '“': '”', '《': '》', '(': ')', '\uFF08': '\uFF09', '「': '」', '‘': '’' };
 
 /**
  * Split a segment at any of the delimiters (single characters or words such as 以及)
