@@ -573,8 +573,19 @@ export function computeCoverage(index: GraphIndex): Coverage {
     .filter((g) => hasTarget(g) && !index.in(g.id, 'SERVES').some((e) => index.nodes.has(e.source) && !index.isGoal(e.source)))
     .map((g) => g.id);
 
-  // Tied up: can climb to a SERVES edge. Tied down: has below it (HAS_TASK/INVOLVES/FEEDS
-  // forwards) something with a SERVES edge.
+  const servesNothing = servesNothingIn(index);
+
+  return { goals: goals.map((g) => g.id), actions: actions.map((a) => a.id), cells, unservedGoals, servesNothing };
+}
+
+/**
+ * `Coverage.servesNothing`: candidates (not Plan/Organization/Policy/Goal) that are neither
+ * tied up (can climb to a SERVES edge) nor tied down (have below them, through HAS_TASK,
+ * INVOLVES and FEEDS forwards, something with a SERVES edge). Needs only ids, kinds and the
+ * HAS_TASK/INVOLVES/FEEDS/SERVES edges.
+ */
+export function servesNothingIn(index: GraphIndex): string[] {
+  const all = [...index.nodes.values()];
   const direct = all.filter((n) => index.servesOut(n.id).length > 0).map((n) => n.id);
   const tiedUp = closure(direct, (id) => index.downMoves(id).map(([, prev]) => prev));
   const tiedDown = closure(direct, (id) => {
@@ -582,12 +593,10 @@ export function computeCoverage(index: GraphIndex): Coverage {
     for (const type of ['HAS_TASK', 'INVOLVES', 'FEEDS'] as const) for (const e of index.in(id, type)) prev.push(e.source);
     return prev.filter((p) => index.nodes.has(p) && !index.isGoal(p));
   });
-  const servesNothing = all
+  return all
     .filter((n) => !NOT_ELEMENT_KINDS.has(n.kind) && !tiedUp.has(n.id) && !tiedDown.has(n.id))
     .map((n) => n.id)
     .sort(cmp);
-
-  return { goals: goals.map((g) => g.id), actions: actions.map((a) => a.id), cells, unservedGoals, servesNothing };
 }
 
 function closure(seeds: Iterable<string>, step: (id: string) => Iterable<string>): Set<string> {
@@ -605,25 +614,38 @@ function closure(seeds: Iterable<string>, step: (id: string) => Iterable<string>
 export function statsOf(nodes: Iterable<{ kind: NodeKind }>, edges: Iterable<{ type: EdgeType }>, documents: number): Stats {
   const kinds = new Map<NodeKind, number>();
   const types = new Map<EdgeType, number>();
+  for (const node of nodes) kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
+  for (const edge of edges) types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
+  return statsFromCounts(kinds, types, documents);
+}
+
+/** Stats from per-kind and per-type counts (repeated keys add up). */
+export function statsFromCounts(
+  kinds: Iterable<[NodeKind, number]>,
+  types: Iterable<[EdgeType, number]>,
+  documents: number,
+): Stats {
+  const k = new Map<NodeKind, number>();
+  const t = new Map<EdgeType, number>();
   let n = 0;
   let m = 0;
-  for (const node of nodes) {
-    n++;
-    kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
+  for (const [kind, c] of kinds) {
+    k.set(kind, (k.get(kind) ?? 0) + c);
+    n += c;
   }
-  for (const edge of edges) {
-    m++;
-    types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
+  for (const [type, c] of types) {
+    t.set(type, (t.get(type) ?? 0) + c);
+    m += c;
   }
   const byKind: Stats['byKind'] = {};
-  for (const k of NODE_KINDS) {
-    const c = kinds.get(k);
-    if (c) byKind[k] = c;
+  for (const kind of NODE_KINDS) {
+    const c = k.get(kind);
+    if (c) byKind[kind] = c;
   }
   const byType: Stats['byType'] = {};
-  for (const t of EDGE_TYPES) {
-    const c = types.get(t);
-    if (c) byType[t] = c;
+  for (const type of EDGE_TYPES) {
+    const c = t.get(type);
+    if (c) byType[type] = c;
   }
   return { nodes: n, edges: m, byKind, byType, documents };
 }
