@@ -11,7 +11,7 @@ import type { PlanEdge, PlanNode } from '../../../graph/model/types.ts';
 import { edgeName, nodeName } from '../i18n.ts';
 import { useExplorer, useExplorerStore } from '../store/react.tsx';
 import type { LayoutName } from '../store/types.ts';
-import { DAGRE_OPTIONS, LAYOUT_OPTIONS, STYLESHEET } from './style.ts';
+import { DAGRE_OPTIONS, DAGRE_OVERVIEW_OPTIONS, LAYOUT_OPTIONS, STYLESHEET } from './style.ts';
 import { RANK_EDGES, UPWARD_EDGES } from './visuals.ts';
 
 cytoscape.use(dagre);
@@ -31,9 +31,35 @@ function edgeDefs(e: PlanEdge): ElementDefinition[] {
   return defs;
 }
 
+/**
+ * Row offsets for the overview: a parent's leaf children are spread over up to 4 rows (two a
+ * row) and its inner children over up to 3, so wide sibling lists become blocks. Returns edge id -> minLen.
+ */
+export function staggerRanks(edges: readonly PlanEdge[], kindOf: (id: string) => string | undefined): Map<string, number> {
+  const rank = edges.filter((e) => RANK_EDGES.has(e.type));
+  const parents = new Set(rank.map((e) => e.source));
+  const bySource = new Map<string, PlanEdge[]>();
+  for (const e of rank) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
+  const out = new Map<string, number>();
+  for (const list of bySource.values()) {
+    const leaves = list.filter((e) => !parents.has(e.target));
+    const inner = list.filter((e) => parents.has(e.target));
+    const order = (a: PlanEdge, b: PlanEdge): number =>
+      (kindOf(a.target) ?? '').localeCompare(kindOf(b.target) ?? '') || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+    const spread = (group: PlanEdge[], rows: number): void => {
+      group.sort(order).forEach((e, i) => out.set(e.id, 1 + (i % rows)));
+    };
+    spread(leaves, Math.min(4, Math.ceil(leaves.length / 2)));
+    spread(inner, inner.length >= 6 ? 3 : inner.length >= 3 ? 2 : 1);
+  }
+  return out;
+}
+
 function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
+
+const MIN_OVERVIEW_ZOOM = 0.8;
 
 /** Fits, but never zooms in past 1.25 (a small focus would otherwise fill the screen). */
 export function fitCapped(cy: Core, eles: cytoscape.CollectionArgument, padding: number): void {
@@ -63,7 +89,7 @@ async function runLayout(cy: Core, name: LayoutName, focusIds: Set<string> | nul
   };
   const base = (nodes: cytoscape.NodeCollection): Promise<boolean> => {
     const inside = (e: cytoscape.EdgeSingular): boolean => nodes.contains(e.source()) && nodes.contains(e.target());
-    if (name === 'dagre') return run(nodes.union(rankEdges.filter(inside)), DAGRE_OPTIONS as cytoscape.LayoutOptions);
+    if (name === 'dagre') return run(nodes.union(rankEdges.filter(inside)), (focusIds ? DAGRE_OPTIONS : DAGRE_OVERVIEW_OPTIONS) as cytoscape.LayoutOptions);
     return run(nodes.union(drawnEdges.filter(inside)), LAYOUT_OPTIONS[name]);
   };
 
@@ -71,6 +97,14 @@ async function runLayout(cy: Core, name: LayoutName, focusIds: Set<string> | nul
   if (!focusIds) {
     if (!(await base(visNodes))) return false;
     fitCapped(cy, visNodes, 30);
+    if (cy.zoom() < MIN_OVERVIEW_ZOOM) {
+      // Too small to read: keep labels legible and show the top of the hierarchy instead.
+      const bb = visNodes.boundingBox({ includeLabels: true });
+      const top = visNodes.filter((n) => n.data('kind') === 'Plan');
+      const cx = top.nonempty() ? top.position('x') : (bb.x1 + bb.x2) / 2;
+      cy.zoom(MIN_OVERVIEW_ZOOM);
+      cy.pan({ x: cy.width() / 2 - cx * MIN_OVERVIEW_ZOOM, y: 20 - bb.y1 * MIN_OVERVIEW_ZOOM });
+    }
     return true;
   }
   const focusNodes = visNodes.filter((n) => focusIds.has(n.id()));
@@ -157,6 +191,10 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       for (const n of nodes.values()) if (cy.getElementById(n.id).empty()) add.push(nodeDef(n));
       for (const e of edges.values()) if (cy.getElementById(e.id).empty()) add.push(...edgeDefs(e));
       if (add.length) cy.add(add);
+      const stagger = staggerRanks([...edges.values()], (id) => nodes.get(id)?.kind);
+      cy.edges().forEach((e) => {
+        e.data('minLen', stagger.get(e.id()) ?? 1);
+      });
     });
     if (graph.nodes.length) markOnce('plangraph:data-loaded');
   }, [graph, focusGraph, cyRef]);
@@ -236,6 +274,8 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
     cy.batch(() => {
       cy.$(':selected').unselect();
       cy.$('.path-end').removeClass('path-end');
+      cy.edges('.near').removeClass('near');
+      if (selectedId) cy.getElementById(selectedId).connectedEdges().addClass('near');
       if (pathFrom) cy.getElementById(pathFrom).addClass('path-end');
       if (selectedId) cy.getElementById(selectedId).select();
     });

@@ -18,7 +18,8 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
       'text-halign': 'center',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-max-width': '104px',
+      'text-overflow-wrap': 'anywhere',
+      'text-max-width': '88px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
@@ -56,8 +57,8 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
     selector: `edge[type = "${type}"]`,
     style: { 'line-color': colour, 'target-arrow-color': colour },
   })),
-  { selector: 'edge.cross', style: { opacity: 0.25, width: 1 } },
-  { selector: 'edge[type = "SERVES"].cross', style: { opacity: 0.35 } },
+  { selector: 'edge.cross', style: { display: 'none' } },
+  { selector: 'edge.cross.near', style: { display: 'element', width: 1.6, label: 'data(typeLabel)', 'font-size': 9, color: '#374151', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'font-family': FONT_STACK } },
   { selector: 'edge.layout-helper', style: { display: 'none' } },
   { selector: '.kind-hidden', style: { display: 'none' } },
   { selector: 'node.faded', style: { opacity: 0.12, 'text-opacity': 0, events: 'no' } },
@@ -77,15 +78,23 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
 
 const common = { animate: false, fit: false, padding: 30, nodeDimensionsIncludeLabels: true } as const;
 
-/** dagre, top-down; rank edges chosen by the caller. */
+/** dagre, top-down, for focused subgraphs; rank edges chosen by the caller. */
 export const DAGRE_OPTIONS = {
   ...common,
   name: 'dagre',
   rankDir: 'TB',
   nodeSep: 14,
-  rankSep: 60,
+  rankSep: 44,
   edgeSep: 8,
   ranker: 'network-simplex',
+} as const;
+
+/** dagre for the whole plan: siblings staggered over several rows (edge data minLen) so it is not one long strip. */
+export const DAGRE_OVERVIEW_OPTIONS = {
+  ...DAGRE_OPTIONS,
+  nodeSep: 10,
+  rankSep: 26,
+  minLen: (edge: cytoscape.EdgeSingular): number => Number(edge.data('minLen') ?? 1),
 } as const;
 
 export const LAYOUT_OPTIONS: Record<Exclude<LayoutName, 'dagre'>, cytoscape.LayoutOptions> = {
