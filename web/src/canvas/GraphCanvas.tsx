@@ -12,6 +12,7 @@ import { edgeName, nodeName } from '../i18n.ts';
 import { useExplorer, useExplorerStore } from '../store/react.tsx';
 import type { LayoutName } from '../store/types.ts';
 import { DAGRE_OPTIONS, DAGRE_OVERVIEW_OPTIONS, LAYOUT_OPTIONS, STYLESHEET } from './style.ts';
+import { staggerRanks } from './stagger.ts';
 import { RANK_EDGES, UPWARD_EDGES } from './visuals.ts';
 
 cytoscape.use(dagre);
@@ -29,30 +30,6 @@ function edgeDefs(e: PlanEdge): ElementDefinition[] {
     defs.push({ group: 'edges', data: { id: HELPER + e.id, source: e.target, target: e.source, type: e.type }, classes: 'layout-helper' });
   }
   return defs;
-}
-
-/**
- * Row offsets for the overview: a parent's leaf children are spread over up to 4 rows (two a
- * row) and its inner children over up to 3, so wide sibling lists become blocks. Returns edge id -> minLen.
- */
-export function staggerRanks(edges: readonly PlanEdge[], kindOf: (id: string) => string | undefined): Map<string, number> {
-  const rank = edges.filter((e) => RANK_EDGES.has(e.type));
-  const parents = new Set(rank.map((e) => e.source));
-  const bySource = new Map<string, PlanEdge[]>();
-  for (const e of rank) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
-  const out = new Map<string, number>();
-  for (const list of bySource.values()) {
-    const leaves = list.filter((e) => !parents.has(e.target));
-    const inner = list.filter((e) => parents.has(e.target));
-    const order = (a: PlanEdge, b: PlanEdge): number =>
-      (kindOf(a.target) ?? '').localeCompare(kindOf(b.target) ?? '') || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
-    const spread = (group: PlanEdge[], rows: number): void => {
-      group.sort(order).forEach((e, i) => out.set(e.id, 1 + (i % rows)));
-    };
-    spread(leaves, Math.min(4, Math.ceil(leaves.length / 2)));
-    spread(inner, inner.length >= 6 ? 3 : inner.length >= 3 ? 2 : 1);
-  }
-  return out;
 }
 
 function markOnce(name: string): void {

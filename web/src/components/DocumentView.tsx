@@ -6,39 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { PlanNode, Span } from '../../../graph/model/types.ts';
 import { nodeName, t } from '../i18n.ts';
 import { useExplorer } from '../store/react.tsx';
-
-export interface Segment {
-  start: number;
-  end: number;
-  /** The node whose passage covers this piece most tightly, if any. */
-  node: string | null;
-  /** Index of the highlighted span covering it, or -1. */
-  mark: number;
-}
-
-/** Cuts [0, length) at every span boundary; pure, tested. */
-export function segmentText(length: number, nodeSpans: { node: string; start: number; end: number }[], marks: { start: number; end: number }[]): Segment[] {
-  const cuts = new Set<number>([0, length]);
-  for (const s of [...nodeSpans, ...marks]) {
-    cuts.add(Math.max(0, Math.min(length, s.start)));
-    cuts.add(Math.max(0, Math.min(length, s.end)));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const segs: Segment[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    let best: { node: string; len: number } | null = null;
-    for (const s of nodeSpans) {
-      if (s.start <= start && s.end >= end && (!best || s.end - s.start < best.len)) best = { node: s.node, len: s.end - s.start };
-    }
-    const mark = marks.findIndex((m) => m.start <= start && m.end >= end);
-    const prev = segs[segs.length - 1];
-    if (prev && prev.node === (best?.node ?? null) && prev.mark === mark) prev.end = end;
-    else segs.push({ start, end, node: best?.node ?? null, mark });
-  }
-  return segs;
-}
+import { segmentText } from '../lib/segments.ts';
 
 export function DocumentView() {
   const lang = useExplorer((s) => s.lang);

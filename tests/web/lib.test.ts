@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanGraph } from '../../graph/model/types.ts';
+import { staggerRanks } from '../../web/src/canvas/stagger.ts';
+import { GraphShapeError, validatePlanGraph } from '../../web/src/data/validate.ts';
+import { t } from '../../web/src/i18n.ts';
+import { csvField, toCsv, toGraphml, toJson } from '../../web/src/lib/export.ts';
+import { segmentText } from '../../web/src/lib/segments.ts';
+import { toSvg, wrapLabel } from '../../web/src/lib/svg.ts';
+import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from '../../web/src/url.ts';
+import fixtureJson from './fixture/plangraph.fixture.json';
+
+const fixture: PlanGraph = validatePlanGraph(fixtureJson);
+const tiny = {
+  nodes: fixture.nodes.filter((n) => n.id === 'goal:rd-intensity' || n.id === 'task:core-tech'),
+  edges: fixture.edges.filter((e) => e.source === 'task:core-tech' && e.target === 'goal:rd-intensity'),
+};
+
+describe('validatePlanGraph', () => {
+  it('accepts the fixture', () => {
+    expect(validatePlanGraph(fixtureJson).nodes.length).toBe(fixture.nodes.length);
+  });
+  it('lists what is wrong', () => {
+    const bad = structuredClone(fixtureJson) as unknown as { format: string; nodes: { kind: string }[]; edges: { target: string }[] };
+    bad.format = 'other';
+    bad.nodes[0]!.kind = 'Alien';
+    bad.edges[0]!.target = 'missing';
+    try {
+      validatePlanGraph(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(GraphShapeError);
+      const problems = (e as GraphShapeError).problems.join('\n');
+      expect(problems).toMatch(/format/);
+      expect(problems).toMatch(/Alien/);
+      expect(problems).toMatch(/target is not a node/);
+    }
+  });
+  it('rejects spans outside their document', () => {
+    const bad = structuredClone(fixtureJson) as unknown as { nodes: { sources: { start: number; end: number }[] }[] };
+    bad.nodes.find((n) => n.sources.length)!.sources[0]!.end = 10 ** 9;
+    expect(() => validatePlanGraph(bad)).toThrow(/out of range/);
+  });
+  it('rejects non-objects', () => {
+    expect(() => validatePlanGraph(null)).toThrow(GraphShapeError);
+    expect(() => validatePlanGraph([])).toThrow(GraphShapeError);
+  });
+});
+
+describe('export serializers', () => {
+  it('JSON round-trips the subgraph', () => {
+    expect(JSON.parse(toJson(tiny))).toEqual({ nodes: tiny.nodes, edges: tiny.edges });
+  });
+  it('GraphML is well-formed with typed keys and escaped text', () => {
+    const g = toGraphml({ nodes: [{ ...tiny.nodes[0]!, name: { zh: '<甲&乙>', en: 'a "b"' } }], edges: [] });
+    expect(g).toContain('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">');
+    expect(g).toContain('&lt;甲&amp;乙&gt;');
+    expect(g).toContain('a &quot;b&quot;');
+    expect(g).toMatch(/<key id="n_target" for="node" attr.name="target" attr.type="double"\/>/);
+    const full = toGraphml(tiny);
+    expect(full).toContain('<edge id="SERVES:task:core-tech-&gt;goal:rd-intensity" source="task:core-tech" target="goal:rd-intensity">');
+    expect(full.match(/<node /g)).toHaveLength(2);
+    expect(full.trim().endsWith('</graphml>')).toBe(true);
+  });
+  it('CSV quotes fields that need it', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    const { nodes, edges } = toCsv(tiny);
+    const rows = nodes.trim().split('\r\n');
+    expect(rows[0]).toBe('id,kind,name_zh,name_en,target,unit,year');
+    expect(rows).toContain('goal:rd-intensity,Goal,研发经费投入强度,R&D spending as a share of GDP,5.7,%,2027');
+    expect(edges.split('\r\n')[0]).toBe('id,type,source,target,basis,rationale');
+  });
+});
+
+describe('SVG export', () => {
+  it('draws nodes, edges and wrapped labels', () => {
+    const svg = toSvg(
+      [
+        { id: 'a', kind: 'Goal', label: '研发经费投入强度', x: 0, y: 0, w: 36, h: 36 },
+        { id: 'b', kind: 'Task', label: 'Breakthroughs in three core technologies', x: 0, y: 120, w: 26, h: 26, faded: true },
+      ],
+      [{ id: 'e', source: 'b', target: 'a', colour: '#b45309' }],
+      'sans-serif',
+    );
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('<polygon');
+    expect(svg).toContain('<ellipse');
+    expect(svg).toContain('<line');
+    expect(svg).toContain('opacity="0.15"');
+    expect(svg).toContain('研发经费投入强度');
+  });
+  it('wraps CJK by character and Latin by word', () => {
+    expect(wrapLabel('一二三四五六七八九十十一', 5)).toEqual(['一二三四五', '六七八九十', '十一']);
+    expect(wrapLabel('alpha beta gamma delta', 7)).toEqual(['alpha beta', 'gamma delta']);
+  });
+});
+
+describe('URL state', () => {
+  it('round-trips every part', () => {
+    const states: UrlState[] = [
+      DEFAULT_URL_STATE,
+      { selected: 'lab:jinfeng', focus: { mode: 'goals', id: 'lab:jinfeng' }, hiddenKinds: ['Goal', 'Place'], layout: 'cose', lang: 'en', panel: 'list' },
+      { ...DEFAULT_URL_STATE, focus: { mode: 'path', from: 'a/b', to: 'c&d' } },
+      { ...DEFAULT_URL_STATE, focus: { mode: 'neighbours', id: 'x', expanded: ['y', 'z'] }, panel: 'coverage' },
+      { ...DEFAULT_URL_STATE, focus: { mode: 'serving', id: 'goal:1' } },
+    ];
+    for (const s of states) expect(decodeUrlState(encodeUrlState(s))).toEqual(s);
+  });
+  it('leaves defaults out and ignores junk', () => {
+    expect(encodeUrlState(DEFAULT_URL_STATE)).toBe('');
+    expect(decodeUrlState('?layout=spiral&lang=fr&hide=Goal,Alien&focus=goals')).toEqual({ ...DEFAULT_URL_STATE, hiddenKinds: ['Goal'] });
+  });
+});
+
+describe('document segments', () => {
+  it('cuts at span boundaries, picks the tightest node and marks highlights', () => {
+    const segs = segmentText(10, [{ node: 'outer', start: 0, end: 8 }, { node: 'inner', start: 2, end: 4 }], [{ start: 2, end: 6 }]);
+    expect(segs).toEqual([
+      { start: 0, end: 2, node: 'outer', mark: -1 },
+      { start: 2, end: 4, node: 'inner', mark: 0 },
+      { start: 4, end: 6, node: 'outer', mark: 0 },
+      { start: 6, end: 8, node: 'outer', mark: -1 },
+      { start: 8, end: 10, node: null, mark: -1 },
+    ]);
+  });
+});
+
+describe('overview stagger', () => {
+  it('spreads many leaf siblings over rows, two a row', () => {
+    const kinds = new Map(fixture.nodes.map((n) => [n.id, n.kind]));
+    const m = staggerRanks(fixture.edges, (id) => kinds.get(id));
+    const sets = fixture.edges.filter((e) => e.type === 'SETS').map((e) => m.get(e.id));
+    expect(new Set(sets)).toEqual(new Set([1, 2, 3, 4]));
+    const serves = fixture.edges.find((e) => e.type === 'SERVES')!;
+    expect(m.has(serves.id)).toBe(false);
+  });
+});
+
+describe('i18n', () => {
+  it('fills placeholders in both languages', () => {
+    expect(t('zh', 'more', { n: 3 })).toBe('还有 3 个…');
+    expect(t('en', 'more', { n: 3 })).toBe('3 more…');
+    expect(t('en', 'search')).toBe('Search');
+    expect(t('zh', 'details')).toBe('详情');
+  });
+});
