@@ -9,14 +9,15 @@ export function CoverageView() {
   const lang = useExplorer((s) => s.lang);
   const coverage = useExplorer((s) => s.coverage);
   const load = useExplorer((s) => s.loadCoverage);
+  const query = useExplorer((s) => s.query);
   const graph = useExplorer((s) => s.graph);
   const select = useExplorer((s) => s.select);
   const setPanel = useExplorer((s) => s.setPanel);
   const [cell, setCell] = useState<{ goal: string; action: string } | null>(null);
 
   useEffect(() => {
-    if (!coverage) void load();
-  }, [coverage, load]);
+    if (!coverage && query) void load();
+  }, [coverage, query, load]);
   if (!coverage) return <p className="hint center">{t(lang, 'loading')}</p>;
 
   const byId = new Map<string, PlanNode>(graph.nodes.map((n) => [n.id, n]));

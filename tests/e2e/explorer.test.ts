@@ -1,0 +1,162 @@
+/**
+ * End-to-end: the explorer in headless Chromium against a production build served by vite
+ * preview. Screenshots of the main views go to test-output/ (git-ignored).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndServe, chromiumOrSkip, launch, OUTPUT, type Served } from './harness.ts';
+
+const chromiumPath = chromiumOrSkip('End-to-end explorer tests');
+const SHOTS = `${OUTPUT}/screenshots`;
+
+describe.skipIf(!chromiumPath)('explorer end to end', () => {
+  let served: Served;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [served, browser] = await Promise.all([buildAndServe('e2e'), launch(chromiumPath!)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  async function open(path = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.url + path);
+    await page.waitForFunction(() => window.__plangraphReady === true, null, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    return page;
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
+
+  it('draws the plan and marks its timings', async () => {
+    const page = await open();
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks).toEqual(expect.arrayContaining(['plangraph:data-loaded', 'plangraph:layout-done', 'plangraph:first-frame']));
+    await expect(page.getByTestId('source-kind').textContent()).resolves.toBe('内置快照');
+    await shot(page, '01-overview');
+    await page.getByRole('button', { name: '适应窗口' }).click();
+    await shot(page, '02-overview-fit');
+    await page.close();
+  });
+
+  it('finds a lab by pinyin, shows its details with the quote, and the passage in the document', async () => {
+    const page = await open();
+    const box = page.getByRole('combobox', { name: '搜索' });
+    await box.fill('jinfeng');
+    const option = page.getByRole('option', { name: /^金凤实验室/ });
+    await option.waitFor();
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
+    // Arrow keys move the active option; Enter picks it.
+    const first = await page.getByRole('option').first().textContent();
+    if (!first?.includes('金凤实验室')) await box.press('ArrowDown');
+    await box.press('Enter');
+    const details = page.getByRole('region', { name: '详情' });
+    await details.getByRole('heading', { name: '金凤实验室' }).waitFor();
+    await expect(details.locator('blockquote').first().textContent()).resolves.toContain('金凤实验室');
+    await expect(details.textContent()).resolves.toContain('Jinfeng Laboratory');
+    await shot(page, '03-details');
+    await details.getByRole('button', { name: '在原文中显示' }).first().click();
+    const doc = page.getByRole('region', { name: '原文' });
+    await doc.locator('mark.active').waitFor();
+    await expect(doc.locator('mark.active').textContent()).resolves.toContain('金凤实验室');
+    await shot(page, '04-document');
+    // Clicking a highlighted name in the document selects that node.
+    await doc.getByRole('button', { name: '云创实验室', exact: true }).first().click();
+    await details.getByRole('heading', { name: '云创实验室' }).waitFor();
+    await page.close();
+  });
+
+  it('traces the goals a node serves, and the URL reopens the same view', async () => {
+    const page = await open();
+    const box = page.getByRole('combobox', { name: '搜索' });
+    await box.fill('金凤实验室');
+    await page.getByRole('option', { name: /^金凤实验室/ }).click();
+    const details = page.getByRole('region', { name: '详情' });
+    await details.getByRole('heading', { name: '金凤实验室' }).waitFor();
+    await details.getByRole('button', { name: '服务于哪些目标？' }).click();
+    const banner = page.getByTestId('focus-banner');
+    await banner.waitFor();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('focus') === 'goals');
+    await expect(banner.textContent()).resolves.toContain('服务的目标：金凤实验室');
+    await page.getByRole('button', { name: '列表' }).click();
+    const list = page.getByRole('region', { name: '当前可见节点' });
+    await expect(list.getByRole('heading', { name: /目标/ }).count()).resolves.toBeGreaterThan(0);
+    await page.getByRole('button', { name: '图谱' }).click();
+    await page.waitForTimeout(200);
+    await shot(page, '05-trace-goals');
+    const url = page.url();
+    const bannerText = await banner.textContent();
+    await page.close();
+
+    const again = await open(url.slice(served.url.length));
+    await expect(again.getByTestId('focus-banner').textContent()).resolves.toBe(bannerText);
+    await again.getByRole('region', { name: '详情' }).getByRole('heading', { name: '金凤实验室' }).waitFor();
+    expect(again.url()).toBe(url);
+    await again.close();
+  });
+
+  it('traces what serves a goal', async () => {
+    const page = await open();
+    const box = page.getByRole('combobox', { name: '搜索' });
+    await box.fill('gxjsqy');
+    await box.press('Enter');
+    const details = page.getByRole('region', { name: '详情' });
+    await details.getByRole('button', { name: '哪些要素服务于此目标？' }).click();
+    await page.getByTestId('focus-banner').waitFor();
+    await page.waitForFunction(() => window.__plangraphReady === true);
+    await page.waitForTimeout(200);
+    await shot(page, '06-serving-goal');
+    await page.close();
+  });
+
+  it('switches all interface text and names to English', async () => {
+    const page = await open('?sel=lab%2Fjin-feng-shi-yan-shi');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Search' }).waitFor();
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByRole('heading', { name: 'Jinfeng Laboratory' }).waitFor();
+    await expect(details.getByRole('button', { name: 'Which goals does this serve?' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('navigation', { name: /Legend/ }).textContent()).resolves.toContain('Goal');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('lang') === 'en');
+    await page.waitForTimeout(200);
+    await shot(page, '07-english');
+    await page.close();
+  });
+
+  it('hides a kind from the legend', async () => {
+    const page = await open();
+    const goal = page.getByRole('navigation', { name: /图例/ }).getByRole('button', { name: /目标/ });
+    await goal.click();
+    await expect(goal.getAttribute('aria-pressed')).resolves.toBe('false');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('hide') === 'Goal');
+    await page.close();
+  });
+
+  it('shows the coverage table', async () => {
+    const page = await open('?view=coverage');
+    const table = page.getByRole('region', { name: '目标 × 行动 覆盖矩阵' });
+    await table.locator('td.hit button').first().click();
+    await expect(table.locator('.cell-detail li').count()).resolves.toBeGreaterThan(0);
+    await shot(page, '08-coverage');
+    await page.close();
+  });
+
+  it('exports the view as a PNG image', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: /导出/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PNG 图片' }).click()]);
+    expect(download.suggestedFilename()).toBe('plangraph.png');
+    const file = `${SHOTS}/export.png`;
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
