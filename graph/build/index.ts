@@ -203,14 +203,13 @@ function mergePlans(results: Extraction[]): PlanGraph {
 }
 
 function addCuratedEdges(graph: PlanGraph, doc: PlanDocument, curation: Curation): void {
-  const ids = new Set(graph.nodes.map((n) => n.id));
   const errors: BuildError[] = [];
   const byId = new Map(graph.edges.map((e) => [e.id, e]));
+  const nodeMap = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const edge of curation.edges) {
-    const nodeMap = new Map(graph.nodes.map((n) => [n.id, n]));
-    if (!ids.has(edge.source)) errors.push(new BuildError(curation.file, `unknown node id ${JSON.stringify(edge.source)}${suggest(edge.source, nodeMap)}`, edge.line, 'source'));
-    if (!ids.has(edge.target)) errors.push(new BuildError(curation.file, `unknown node id ${JSON.stringify(edge.target)}${suggest(edge.target, nodeMap)}`, edge.line, 'target'));
-    if (!ids.has(edge.source) || !ids.has(edge.target)) continue;
+    if (!nodeMap.has(edge.source)) errors.push(new BuildError(curation.file, `unknown node id ${JSON.stringify(edge.source)}${suggest(edge.source, nodeMap)}`, edge.line, 'source'));
+    if (!nodeMap.has(edge.target)) errors.push(new BuildError(curation.file, `unknown node id ${JSON.stringify(edge.target)}${suggest(edge.target, nodeMap)}`, edge.line, 'target'));
+    if (!nodeMap.has(edge.source) || !nodeMap.has(edge.target)) continue;
     const id = `${edge.type.toLowerCase()}:${edge.source}->${edge.target}`;
     let sources: PlanEdge['sources'] = [];
     if (edge.quote !== undefined) {

@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { BuildError } from './errors.ts';
 
-/** Plans of this genre run to tens of kilobytes; a text this large is not one. */
-export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
+/** Plans of this genre run to tens of kilobytes; a text past a megabyte is not one (and would make a snapshot too large to embed). */
+export const MAX_TEXT_BYTES = 1024 * 1024;
 
 export function readPlanText(file: string): string {
   let size: number;

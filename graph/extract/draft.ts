@@ -78,6 +78,10 @@ export class Draft {
   readonly nodes = new Map<string, DraftNode>();
   readonly edges = new Map<string, DraftEdge>();
   readonly warnings: GraphWarning[] = [];
+  /** Actions in the order they were found (the RELATES_TO and Q&A passes look them up often). */
+  readonly actions: DraftNode[] = [];
+  private readonly entitiesByName = new Map<string, DraftNode>();
+  private readonly warningKeys = new Set<string>();
 
   constructor(readonly docId: string) {}
 
@@ -87,6 +91,7 @@ export class Draft {
     if (!node) {
       node = { id, kind, zh, props: { ...props }, spans: [] };
       this.nodes.set(id, node);
+      if (kind === 'Action') this.actions.push(node);
     } else {
       for (const [key, value] of Object.entries(props)) if (!(key in node.props)) node.props[key] = value;
     }
@@ -98,12 +103,11 @@ export class Draft {
   entity(kind: NodeKind, zh: string, span: Segment, props: Props = {}): DraftNode {
     const name = canonicalName(zh);
     // A name already known under another kind is the same thing (the first kind wins).
-    for (const existing of this.nodes.values()) {
-      if (ENTITY_KINDS.has(existing.kind) && canonicalName(existing.zh) === name) {
-        return this.node(existing.id, existing.kind, existing.zh, span, props);
-      }
-    }
-    return this.node(entityId(kind, name), kind, zh, span, props);
+    const existing = this.entitiesByName.get(name);
+    if (existing) return this.node(existing.id, existing.kind, existing.zh, span, props);
+    const created = this.node(entityId(kind, name), kind, zh, span, props);
+    this.entitiesByName.set(name, created);
+    return created;
   }
 
   edge(type: EdgeType, source: string, target: string, span?: Segment, props: Props = {}): DraftEdge {
@@ -127,7 +131,8 @@ export class Draft {
   }
 
   warn(code: string, message: string, span?: Segment, node?: string): void {
-    if (this.warnings.some((w) => w.code === code && w.message === message)) return;
+    if (this.warningKeys.has(`${code}|${message}`)) return;
+    this.warningKeys.add(`${code}|${message}`);
     const warning: GraphWarning = { code, message };
     if (span) Object.assign(warning, { doc: this.docId, start: span.start, end: span.end });
     if (node) warning.node = node;
@@ -164,7 +169,9 @@ export class Draft {
   }
 }
 
+/** Keep spans in text order without repeats; new spans mostly come last, so check the tail first. */
 function addSpan(spans: Segment[], span: Segment): void {
-  if (!spans.some((s) => s.start === span.start && s.end === span.end)) spans.push(span);
-  spans.sort((a, b) => a.start - b.start);
+  if (spans.some((s) => s.start === span.start && s.end === span.end)) return;
+  spans.push(span);
+  if (spans.length > 1 && spans[spans.length - 2]!.start > span.start) spans.sort((a, b) => a.start - b.start);
 }

@@ -89,6 +89,10 @@ export function extract(input: ExtractInput): Extraction {
   return { document, nodes: draft.toNodes(), edges: draft.toEdges(), warnings: draft.warnings };
 }
 
+function actionsOf(draft: Draft, planId: string) {
+  return draft.actions.filter((a) => a.id.startsWith(`${planId}/`));
+}
+
 function linkMentions(draft: Draft, from: string, type: 'ABOUT' | 'INVOLVES', mentions: Member[], kinds?: string[]): void {
   for (const m of mentions) {
     if (!m.kind || (kinds && !kinds.includes(m.kind))) continue;
@@ -220,8 +224,8 @@ function addTasks(draft: Draft, planId: string, actionNodeId: string, body: Acti
       draft.edge('INVOLVES', node.id, entity.id, m.span);
     }
     // A task that names another action's aim (打造内陆改革开放高地) ties the two actions together.
-    for (const other of draft.nodes.values()) {
-      if (other.kind !== 'Action' || other.id === actionNodeId || !other.id.startsWith(`${planId}/`)) continue;
+    for (const other of actionsOf(draft, planId)) {
+      if (other.id === actionNodeId) continue;
       const core = actionCore(other.zh);
       const at = core.length >= 4 ? task.span.text.indexOf(core) : -1;
       if (at >= 0) draft.edge('RELATES_TO', node.id, other.id, sub(task.span, at, at + core.length));
@@ -235,7 +239,7 @@ function addTasks(draft: Draft, planId: string, actionNodeId: string, body: Acti
  * other answer adds spans to the actions and entities it names.
  */
 function extractAnswers(draft: Draft, planId: string, section: Section): void {
-  const actions = [...draft.nodes.values()].filter((n) => n.kind === 'Action' && n.id.startsWith(`${planId}/`));
+  const actions = actionsOf(draft, planId);
   for (const question of section.children) {
     for (const paragraph of allBody(question)) {
       const answer = /^答[::]\s*/.exec(paragraph.text);
@@ -265,14 +269,16 @@ function extractAnswers(draft: Draft, planId: string, section: Section): void {
 function inferServes(draft: Draft, planId: string): void {
   const edges = [...draft.edges.values()];
   const goals = [...draft.nodes.values()].filter((n) => n.kind === 'Goal' && n.id.startsWith(`${planId}/`));
-  for (const about of edges.filter((e) => e.type === 'ABOUT' && goals.some((g) => g.id === e.source))) {
-    for (const involves of edges.filter((e) => e.type === 'INVOLVES' && e.target === about.target)) {
+  const goalIds = new Set(goals.map((g) => g.id));
+  const involvedBy = new Map<string, string[]>();
+  for (const e of edges) if (e.type === 'INVOLVES') involvedBy.set(e.target, [...(involvedBy.get(e.target) ?? []), e.source]);
+  for (const about of edges.filter((e) => e.type === 'ABOUT' && goalIds.has(e.source))) {
+    for (const task of involvedBy.get(about.target) ?? []) {
       const entity = draft.nodes.get(about.target)!;
-      draft.inferred('SERVES', involves.source, about.source, `the task works on ${entity.zh}, which the goal is about`);
+      draft.inferred('SERVES', task, about.source, `the task works on ${entity.zh}, which the goal is about`);
     }
   }
-  for (const action of draft.nodes.values()) {
-    if (action.kind !== 'Action' || !action.id.startsWith(`${planId}/`)) continue;
+  for (const action of actionsOf(draft, planId)) {
     const core = actionCore(action.zh);
     for (const goal of goals) {
       if (core.length >= 4 && goal.zh.includes(core)) {

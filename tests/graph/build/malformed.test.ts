@@ -57,7 +57,7 @@ describe('plan texts', () => {
   });
 
   it('a very large text', () => {
-    expect(withText('一、目标\n' + '很长的文字。'.repeat(300_000))).toMatch(/sources\/plan\.txt: the file is 5\.\d MB; a plan text may be at most 4 MB/);
+    expect(withText('一、目标\n' + '很长的文字。'.repeat(300_000))).toMatch(/sources\/plan\.txt: the file is 5\.\d MB; a plan text may be at most 1 MB/);
   });
 
   it('prose without any section heading', () => {
