@@ -41,8 +41,8 @@ function StatusOverlay() {
   if (status === 'error')
     return (
       <div className="overlay error" role="alert">
-        <h2>{sourceKind === 'live' ? t(lang, 'connectionLost', { reason: '' }).replace(/[:：]\s*$/, '') : t(lang, 'errorTitle')}</h2>
-        <p>{error}</p>
+        <h2>{t(lang, 'errorTitle')}</h2>
+        <p>{sourceKind === 'live' ? t(lang, 'connectionLost', { reason: error ?? '' }) : error}</p>
         <button type="button" onClick={() => void load(loadSnapshotSource)}>
           {sourceKind === 'live' ? t(lang, 'useSnapshot') : t(lang, 'retry')}
         </button>

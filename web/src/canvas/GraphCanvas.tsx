@@ -32,6 +32,18 @@ function edgeDefs(e: PlanEdge): ElementDefinition[] {
   return defs;
 }
 
+/** Canvas labels stay short (the details panel has the full name): about 24 CJK or 44 Latin characters. */
+export function shortLabel(name: string): string {
+  let w = 0;
+  let i = 0;
+  for (const c of name) {
+    w += /[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.55;
+    if (w > 24) return `${name.slice(0, i)}…`;
+    i += c.length;
+  }
+  return name;
+}
+
 function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
@@ -184,7 +196,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         const p = names.get(n.id());
-        if (p) n.data('label', nodeName(lang, p.name));
+        if (p) n.data('label', shortLabel(nodeName(lang, p.name)));
       });
       cy.edges().forEach((e) => {
         e.data('typeLabel', edgeName(lang, e.data('type')));
