@@ -18,5 +18,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // Starts (or finds, via NEO4J_URI) the Neo4j server for Neo4j-backed suites; see tests/support/neo4j.ts.
+    globalSetup: ['tests/support/neo4jGlobalSetup.ts'],
   },
 });

@@ -75,23 +75,26 @@ export function serverBuildOutdated(): boolean {
 
 /**
  * Builds the server with Maven (`mvn -q -B package`) when it is missing or outdated. The first build
- * downloads Neo4j (~120 MB) into ~/.m2; later builds take seconds.
+ * downloads Neo4j (~120 MB) into ~/.m2; later builds take seconds. Runs Maven asynchronously.
  */
-export function ensureServerBuilt(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+export async function ensureServerBuilt(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
   if (!serverBuildOutdated()) return;
   log(`Building the local Neo4j server (mvn -q -B package in ${SERVER_PROJECT_DIR}) ...`);
-  const result = spawnSync('mvn', ['-q', '-B', 'package'], {
-    cwd: SERVER_PROJECT_DIR,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+  const output: string[] = [];
+  const status = await new Promise<number | null>((resolveBuild, rejectBuild) => {
+    const mvn = spawn('mvn', ['-q', '-B', 'package'], { cwd: SERVER_PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer): void => {
+      output.push(...chunk.toString('utf8').split('\n'));
+      if (output.length > 200) output.splice(0, output.length - 200);
+    };
+    mvn.stdout.on('data', keep);
+    mvn.stderr.on('data', keep);
+    mvn.once('error', (error) => rejectBuild(new Error(`Could not run Maven (mvn): ${error.message}. Install Maven 3 and Java 17.`)));
+    mvn.once('close', (code) => resolveBuild(code));
   });
-  if (result.error) {
-    throw new Error(`Could not run Maven (mvn): ${result.error.message}. Install Maven 3 and Java 17.`);
-  }
-  if (result.status !== 0) {
-    const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n');
-    throw new Error(`Building the local Neo4j server failed (mvn exit ${result.status}):\n${output}`);
+  if (status !== 0) {
+    const tail = output.join('\n').trim().split('\n').slice(-30).join('\n');
+    throw new Error(`Building the local Neo4j server failed (mvn exit ${String(status)}):\n${tail}`);
   }
 }
 
@@ -122,6 +125,8 @@ export interface LocalNeo4j {
   exited: Promise<number | string | null>;
   /** SIGTERM, wait for a clean shutdown (up to 60 s), then SIGKILL. Safe to call twice. */
   stop(): Promise<void>;
+  /** SIGKILL at once and wait for the exit: for throw-away data (tests). */
+  kill(): Promise<void>;
 }
 
 /** Starts the server (building it first if needed) and resolves once it prints its ready line. */
@@ -133,7 +138,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   const exitWithParent = options.exitWithParent ?? true;
   if (password.length < 8) throw new Error('The Neo4j password must have at least 8 characters.');
 
-  ensureServerBuilt();
+  await ensureServerBuilt();
   mkdirSync(dataDir, { recursive: true });
 
   const classpath = [SERVER_JAR, join(LIB_DIR, '*')].join(delimiter);
@@ -208,5 +213,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
     return stopping;
   };
 
-  return { uri, user: 'neo4j', password, pid: child.pid ?? -1, dataDir, exited, stop };
+  const kill = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+
+  return { uri, user: 'neo4j', password, pid: child.pid ?? -1, dataDir, exited, stop, kill };
 }
