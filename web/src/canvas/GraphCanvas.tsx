@@ -196,7 +196,10 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         const p = names.get(n.id());
-        if (p) n.data('label', shortLabel(nodeName(lang, p.name)));
+        if (!p) return;
+        const label = shortLabel(nodeName(lang, p.name));
+        n.data('label', label);
+        n.toggleClass('latin', !/[\u2e80-\u9fff]/.test(label));
       });
       cy.edges().forEach((e) => {
         e.data('typeLabel', edgeName(lang, e.data('type')));

@@ -39,6 +39,7 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
       height: kind === 'Plan' ? 30 : KIND_VISUALS[kind].size,
     },
   })),
+  { selector: 'node.latin', style: { 'text-overflow-wrap': 'whitespace', 'text-max-width': '100px' } },
   { selector: 'node[kind = "Plan"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-max-width': '220px' } },
   { selector: 'node[kind = "Goal"], node[kind = "Action"]', style: { 'font-weight': 'bold' } },
   {
