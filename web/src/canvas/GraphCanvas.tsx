@@ -52,6 +52,7 @@ const MIN_OVERVIEW_ZOOM = 0.8;
 
 /** Fits, but never zooms in past 1.25 (a small focus would otherwise fill the screen). */
 export function fitCapped(cy: Core, eles: cytoscape.CollectionArgument, padding: number): void {
+  cy.stop(true, false); // a viewport animation still running would undo the fit
   cy.fit(eles, padding);
   if (cy.zoom() > 1.25) {
     cy.zoom(1.25);
@@ -272,7 +273,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       if (selectedId) cy.getElementById(selectedId).select();
     });
     const n = selectedId ? cy.getElementById(selectedId) : null;
-    if (n && n.nonempty() && n.visible() && !layoutBusy.current) {
+    if (n && n.nonempty() && n.visible() && !layoutBusy.current && !n.hasClass('faded')) {
       const ext = cy.extent();
       const p = n.position();
       if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.animate({ center: { eles: n } }, { duration: 250 });
