@@ -47,6 +47,8 @@ export interface Quote {
   span: Span;
   /** `document.text.slice(span.start, span.end)`; "" when the document is unknown. */
   text: string;
+  /** The sentence of the plan the span lies in (see graph/model/sentence.ts), for display with the span highlighted. */
+  sentence?: { start: number; end: number; text: string };
 }
 
 export interface Relation {

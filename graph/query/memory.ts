@@ -9,6 +9,7 @@
  * both engines then give identical answers by construction where that matters
  * (deterministic caps, tie-breaks, path enumeration).
  */
+import { sentenceAround } from '../model/sentence.ts';
 import type { EdgeType, NodeKind, PlanDocument, PlanEdge, PlanGraph, PlanNode, Span } from '../model/types.ts';
 import { EDGE_TYPES, NODE_KINDS } from '../model/types.ts';
 import {
@@ -521,10 +522,12 @@ export function sortRelations(relations: Relation[]): Relation[] {
 
 /** The node's sources with their text, sorted by (doc id, start, end); unknown documents give "". */
 export function quotesFor(node: PlanNode, textOf: (doc: string) => string | undefined): Quote[] {
-  return [...node.sources].sort(cmpSpan).map((span) => ({
-    span: { doc: span.doc, start: span.start, end: span.end },
-    text: textOf(span.doc)?.slice(span.start, span.end) ?? '',
-  }));
+  return [...node.sources].sort(cmpSpan).map((span) => {
+    const text = textOf(span.doc);
+    const quote: Quote = { span: { doc: span.doc, start: span.start, end: span.end }, text: text?.slice(span.start, span.end) ?? '' };
+    if (text !== undefined) quote.sentence = sentenceAround(text, span);
+    return quote;
+  });
 }
 
 /**
