@@ -2,6 +2,7 @@
  * The query contract: one behaviour suite that every PlanQuery engine must pass with the
  * same answers. Expected values are worked out by hand from fixtures.ts.
  */
+import { sentenceAround } from '../../../graph/model/sentence.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEdge, PlanGraph, PlanNode } from '../../../graph/model/types.ts';
 import type { PlanQuery, Subgraph } from '../../../graph/query/api.ts';
@@ -182,7 +183,10 @@ export function runQueryContract(name: string, makeEngine: MakeEngine): void {
           ['task:lab|INVOLVES|project:dc', 'out', 'project:dc'],
         ]);
         expectFaithful(ctx.graph, { nodes: d!.relations.map((r) => r.other), edges: d!.relations.map((r) => r.edge) });
-        expect(d!.quotes).toEqual([{ span: ctx.graph.nodes.find((n) => n.id === 'task:lab')!.sources[0], text: '建设金凤实验室' }]);
+        const span = ctx.graph.nodes.find((n) => n.id === 'task:lab')!.sources[0]!;
+        const docText = ctx.graph.documents.find((doc) => doc.id === span.doc)!.text;
+        expect(d!.quotes).toEqual([{ span, text: '建设金凤实验室', sentence: sentenceAround(docText, span) }]);
+        expect(d!.quotes[0]!.sentence!.text).toContain('建设金凤实验室');
       });
       it('puts out before in within a type', async () => {
         const d = await ctx.q.node('action:innov');
