@@ -384,22 +384,26 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
         const served = new Set(servedRecs.map((r) => toStr(r.get('id'), 'goal id')));
         const unservedGoals = goalNodes.filter((g) => hasTarget(g) && !served.has(g.id)).map((g) => g.id);
 
-        // servesNothing: the containment skeleton (ids and kinds only), closed in TypeScript.
-        const kindRecs = await run(tx, `MATCH (n:PlanNode) RETURN n.id AS id, n.kind AS kind, labels(n) AS labels`);
+        // servesNothing: the containment skeleton (ids and kinds only, as a few collected
+        // rows rather than one row per element), closed in TypeScript.
+        const kindRecs = await run(tx, `MATCH (n:PlanNode) RETURN n.kind AS kind, collect(n.id) AS ids`);
         const skeletonRecs = await run(
           tx,
           `MATCH (a:PlanNode)-[r:HAS_TASK|INVOLVES|FEEDS|SERVES]->(b:PlanNode)
-           RETURN a.id AS s, type(r) AS type, b.id AS t, r.id AS id`,
+           RETURN type(r) AS type, collect([r.id, a.id, b.id]) AS rows`,
         );
-        const skeleton = new GraphIndex(
-          kindRecs.map((r) =>
-            toPlanNode(
-              { id: r.get('id'), kind: r.get('kind'), name_zh: '', name_en: '' },
-              r.get('labels'),
-            ),
-          ),
-          skeletonRecs.map((r) => toPlanEdge({ id: r.get('id'), basis: 'stated' }, r.get('type'), r.get('s'), r.get('t'))),
-        );
+        const skeletonNodes: PlanNode[] = [];
+        for (const rec of kindRecs) {
+          const kind = rec.get('kind');
+          for (const id of rec.get('ids') as unknown[]) skeletonNodes.push(toPlanNode({ id, kind, name_zh: '', name_en: '' }));
+        }
+        const skeletonEdges: PlanEdge[] = [];
+        for (const rec of skeletonRecs) {
+          const type = rec.get('type');
+          for (const row of rec.get('rows') as unknown[][])
+            skeletonEdges.push(toPlanEdge({ id: row[0], basis: 'stated' }, type, row[1], row[2]));
+        }
+        const skeleton = new GraphIndex(skeletonNodes, skeletonEdges);
         const servesNothing = servesNothingIn(skeleton);
         return { goals, actions, cells, unservedGoals, servesNothing };
       });
@@ -407,7 +411,7 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
 
     async stats() {
       return read(async (tx): Promise<Stats> => {
-        const kinds = await run(tx, `MATCH (n:PlanNode) RETURN n.kind AS kind, labels(n) AS labels, count(*) AS c`);
+        const kinds = await run(tx, `MATCH (n:PlanNode) RETURN n.kind AS kind, count(*) AS c`);
         const types = await run(
           tx,
           `MATCH (:PlanNode)-[r]->(:PlanNode) WHERE type(r) IN $types RETURN type(r) AS type, count(*) AS c`,
@@ -415,7 +419,7 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
         );
         const docs = await run(tx, `MATCH (d:Document) RETURN count(d) AS c`);
         const nodeKinds = kinds.map((r): [NodeKind, number] => [
-          toPlanNode({ id: '?', kind: r.get('kind'), name_zh: '', name_en: '' }, r.get('labels')).kind,
+          toPlanNode({ id: '?', kind: r.get('kind'), name_zh: '', name_en: '' }).kind,
           toNumber(r.get('c'), 'count'),
         ]);
         const edgeTypes = types.map((r): [EdgeType, number] => [

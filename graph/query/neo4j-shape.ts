@@ -4,12 +4,13 @@
  * flattened properties → PlanNode/PlanEdge), so the engine hands out exactly the shapes the
  * memory engine does.
  *
- * Storage, as the loader (graph/neo4j/loader.ts) writes it:
- *   (:PlanNode:<Kind> {id, kind, name_zh, name_en, name_pinyin?, props_json,
- *                      source_doc[], source_start[], source_end[]})
- *   ()-[:<TYPE> {id, basis, rationale?, props_json, source_doc[], source_start[], source_end[]}]->()
- *   (:Document {id, title, issuer, published, text})
- * Properties may also be flattened as individual `prop_<key>` properties instead of props_json.
+ * Storage, as graph/neo4j/loader.ts writes it:
+ *   (:PlanNode:<Kind> {id, kind, name_zh, name_en, name_pinyin?, prop_<key>..., source_doc[],
+ *                      source_start[], source_end[], plans[]})
+ *   ()-[:<TYPE> {id, basis, rationale?, prop_<key>..., source_doc[], source_start[], source_end[], plans[]}]->()
+ *   (:Document {id, title, issuer, published, text, meta_<key>..., plans[]})
+ * Integers come back as neo4j Integers, other numbers as floats; `plans` is the loader's
+ * bookkeeping and not part of the model.
  */
 import neo4j from 'neo4j-driver';
 import type { EdgeType, NodeKind, PlanEdge, PlanNode, PropValue, Props, Span } from '../model/types.ts';
@@ -74,15 +75,6 @@ function asRecord(value: unknown, what: string): Record<string, unknown> {
 
 function propsFrom(p: Record<string, unknown>, reserved: ReadonlySet<string>, what: string): Props {
   const props: Props = {};
-  if (p.props_json !== undefined && p.props_json !== null) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(toStr(p.props_json, `${what}.props_json`));
-    } catch (err) {
-      throw new StorageShapeError(`${what}.props_json: ${(err as Error).message}`);
-    }
-    for (const [k, v] of Object.entries(asRecord(parsed, `${what}.props_json`))) props[k] = toPropValue(v, `${what}.props.${k}`);
-  }
   for (const [k, v] of Object.entries(p)) {
     if (reserved.has(k) || v === null || v === undefined) continue;
     if (k.startsWith('prop_')) props[k.slice(5)] = toPropValue(v, `${what}.${k}`);
@@ -103,8 +95,8 @@ function spansFrom(p: Record<string, unknown>, what: string): Span[] {
   }));
 }
 
-const NODE_RESERVED = new Set(['id', 'kind', 'name_zh', 'name_en', 'name_pinyin', 'props_json', 'source_doc', 'source_start', 'source_end']);
-const EDGE_RESERVED = new Set(['id', 'basis', 'rationale', 'props_json', 'source_doc', 'source_start', 'source_end']);
+const NODE_RESERVED = new Set(['id', 'kind', 'name_zh', 'name_en', 'name_pinyin', 'source_doc', 'source_start', 'source_end', 'plans']);
+const EDGE_RESERVED = new Set(['id', 'basis', 'rationale', 'source_doc', 'source_start', 'source_end', 'plans']);
 
 /** A node from its property map (`n {.*}`) and, when `kind` is not stored, its labels. */
 export function toPlanNode(properties: unknown, labels?: unknown): PlanNode {

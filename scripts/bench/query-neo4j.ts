@@ -6,12 +6,12 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { PlanGraph } from '../../graph/model/types.ts';
 import type { PlanQuery } from '../../graph/query/api.ts';
 import { createCypherQuery } from '../../graph/query/cypher.ts';
 import { REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../lib/neo4jServer.ts';
-import { interimLoad as loadGraph } from '../../tests/graph/query/interim-loader.ts';
+import { loadGraph } from '../../graph/neo4j/loader.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +25,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function connectCypherEngine(graph: PlanGraph): Promise<{ query: PlanQuery; close(): Promise<void> }> {
+export async function connectCypherEngine(graph: PlanGraph): Promise<{ query: PlanQuery; driver: Driver; database: string; close(): Promise<void> }> {
   let local: LocalNeo4j | null = null;
   let uri = process.env.NEO4J_URI;
   let user = process.env.NEO4J_USERNAME || process.env.NEO4J_USER || 'neo4j';
@@ -42,7 +42,7 @@ export async function connectCypherEngine(graph: PlanGraph): Promise<{ query: Pl
   }
   const driver = neo4j.driver(uri, neo4j.auth.basic(user, password));
   try {
-    await loadGraph(driver, graph, database);
+    await loadGraph(driver, graph, { database, wipe: true });
   } catch (err) {
     await driver.close();
     await local?.stop();
@@ -51,6 +51,8 @@ export async function connectCypherEngine(graph: PlanGraph): Promise<{ query: Pl
   const query = createCypherQuery(driver, { database });
   return {
     query,
+    driver,
+    database,
     async close() {
       await query.close();
       await driver.close();

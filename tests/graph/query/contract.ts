@@ -471,7 +471,7 @@ export function runQueryContract(name: string, makeEngine: MakeEngine): void {
         edges: 24,
         byKind: { Task: 3, Technology: 5, Place: 8, IndustryChain: 1, Cluster: 1, Goal: 2 },
         byType: { INVOLVES: 8, ABOUT: 1, FEEDS: 2, SERVES: 2, RELATES_TO: 11 },
-        documents: 0,
+        documents: 1,
       });
     });
 

@@ -1,13 +1,14 @@
 /**
- * The query contract against Neo4j: each fixture is loaded into the test server (see
- * tests/support/neo4j.ts) and queried through the Cypher engine.
+ * The query contract against Neo4j: each fixture is loaded by the real loader
+ * (graph/neo4j/loader.ts, wiping the database first) into the test server given by
+ * tests/support/neo4j.ts, and queried through the Cypher engine.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll } from 'vitest';
+import { loadGraph } from '../../../graph/neo4j/loader.ts';
 import { createCypherQuery } from '../../../graph/query/cypher.ts';
 import { describeNeo4j, neo4jTestConfig } from '../../support/neo4j.ts';
 import { runQueryContract } from './contract.ts';
-import { interimLoad } from './interim-loader.ts';
 
 describeNeo4j('Neo4j', () => {
   let driver: Driver | undefined;
@@ -22,7 +23,7 @@ describeNeo4j('Neo4j', () => {
 
   runQueryContract('cypher', async (graph) => {
     if (!driver || !config) throw new Error('no Neo4j test server');
-    await interimLoad(driver, graph, config.database);
+    await loadGraph(driver, graph, { database: config.database, wipe: true });
     return createCypherQuery(driver, { database: config.database });
   });
 });

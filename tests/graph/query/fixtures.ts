@@ -193,7 +193,7 @@ export function emptyGraph(): PlanGraph {
 }
 
 /**
- * Shapes for the algorithms' corner cases, no documents, no pinyin on some names.
+ * Shapes for the algorithms' corner cases: no sources, no pinyin on some names.
  *
  *   hub -INVOLVES-> x1 x2 x3 x4 ; hub -ABOUT-> x5 ; y -INVOLVES-> x1, x2 ; x1 -INVOLVES-> z
  *   c1 -FEEDS-> c2 -FEEDS-> c1 (a cycle), c2 -SERVES-> g ; t -INVOLVES-> c1 ; t -SERVES-> g2
@@ -201,7 +201,8 @@ export function emptyGraph(): PlanGraph {
  *   longer s -> l1 -> l2 -> e route; self-loop on s.
  */
 export function shapes(): PlanGraph {
-  const b = new Builder([]);
+  // One document that no span quotes (a loader stores elements per plan document).
+  const b = new Builder([{ id: 'shapes', title: '形状', issuer: '测试', published: '2024-01-01', text: '形状测试。' }]);
   b.node('hub', 'Task', '枢纽', 'Hub', 'shu niu');
   for (const x of ['x1', 'x2', 'x3', 'x4', 'x5']) b.node(x, 'Technology', `技术${x}`, `Tech ${x}`, undefined);
   b.node('y', 'Task', '另一任务', 'Other task', 'ling yi ren wu');
