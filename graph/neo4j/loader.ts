@@ -20,8 +20,8 @@
  *   plan at all belongs to every plan of the input.
  *
  * Loading one plan is ONE write transaction that MERGEs its document, nodes and relationships
- * (batched UNWIND, one statement per label / relationship type: labels and types cannot be
- * parameters, so they come from the NODE_KINDS / EDGE_TYPES whitelist), SETs an element only
+ * (batched UNWIND; labels and relationship types cannot be parameters, so they come from the
+ * NODE_KINDS / EDGE_TYPES whitelist: one statement for all nodes, one per relationship type), SETs an element only
  * when its stored content differs from the input, and then takes the plan away from elements it
  * no longer has (deleting those left in no plan). Killed at any point, the database keeps the
  * plan as it was before or as it is after. Loading the same input twice changes nothing.
@@ -182,6 +182,9 @@ export function documentProperties(doc: PlanDocument): Params {
 // ---------------------------------------------------------------------------------------------
 // Cypher. Every value is a parameter; only whitelisted labels and types are spliced in.
 
+/** `plans` stays sorted: $plan goes in its place (the rest is sorted already). */
+const WITH_PLAN = "[x IN oldPlans WHERE x < $plan] + $plan + [x IN oldPlans WHERE x > $plan]";
+
 function assertKind(kind: string): asserts kind is NodeKind {
   if (!(NODE_KINDS as readonly string[]).includes(kind)) throw new Error(`not a node kind: ${kind}`);
 }
@@ -189,23 +192,29 @@ function assertType(type: string): asserts type is EdgeType {
   if (!(EDGE_TYPES as readonly string[]).includes(type)) throw new Error(`not an edge type: ${type}`);
 }
 
-/** Changed = the stored properties (plans aside) or the kind label differ from the input. */
-function mergeNodesCypher(kind: NodeKind): string {
-  assertKind(kind);
-  const others = NODE_KINDS.filter((k) => k !== kind).map((k) => `:${k}`).join('');
+/**
+ * One statement for every kind (fewer distinct queries to plan): changed = the stored properties
+ * (plans aside) or the labels differ from the input. The kind label is set from a whitelist of
+ * FOREACH branches, since labels cannot be parameters.
+ */
+function mergeNodesCypher(): string {
+  for (const kind of NODE_KINDS) assertKind(kind);
+  const labelBranches = NODE_KINDS.map(
+    (kind) =>
+      `FOREACH (_ IN CASE WHEN changed AND p.kind = '${kind}' THEN [1] ELSE [] END | SET n:${kind})\n` +
+      `FOREACH (_ IN CASE WHEN changed AND p.kind <> '${kind}' AND n:${kind} THEN [1] ELSE [] END | REMOVE n:${kind})`,
+  ).join('\n');
   return `
 UNWIND $rows AS row
 MERGE (n:PlanNode {id: row.id})
 WITH n, row.props AS p, coalesce(n.plans, []) AS oldPlans
-WITH n, p, oldPlans, (NOT n:${kind}) OR properties(n) <> p{.*, plans: oldPlans} AS changed
-FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
-  SET n = p, n.plans = oldPlans
-  REMOVE n${others}
-  SET n:${kind})
-FOREACH (_ IN CASE WHEN $plan IN oldPlans THEN [] ELSE [1] END |
-  SET n.plans = oldPlans + $plan)
+WITH n, p, oldPlans, [l IN labels(n) WHERE l <> 'PlanNode'] <> [p.kind] OR properties(n) <> p{.*, plans: oldPlans} AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = p, n.plans = oldPlans)
+${labelBranches}
+FOREACH (_ IN CASE WHEN $plan IN oldPlans THEN [] ELSE [1] END | SET n.plans = ${WITH_PLAN})
 RETURN count(*) AS rows, sum(CASE WHEN changed OR NOT $plan IN oldPlans THEN 1 ELSE 0 END) AS changed`;
 }
+const MERGE_NODES = mergeNodesCypher();
 
 function mergeRelsCypher(type: EdgeType): string {
   assertType(type);
@@ -219,7 +228,7 @@ WITH r, p, oldPlans, properties(r) <> p{.*, plans: oldPlans} AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
   SET r = p, r.plans = oldPlans)
 FOREACH (_ IN CASE WHEN $plan IN oldPlans THEN [] ELSE [1] END |
-  SET r.plans = oldPlans + $plan)
+  SET r.plans = ${WITH_PLAN})
 RETURN count(*) AS rows, sum(CASE WHEN changed OR NOT $plan IN oldPlans THEN 1 ELSE 0 END) AS changed`;
 }
 
@@ -228,13 +237,16 @@ MERGE (d:Document {id: $props.id})
 WITH d, $props AS p, coalesce(d.plans, []) AS oldPlans
 WITH d, p, oldPlans, properties(d) <> p{.*, plans: oldPlans} AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET d = p, d.plans = oldPlans)
-FOREACH (_ IN CASE WHEN $plan IN oldPlans THEN [] ELSE [1] END | SET d.plans = oldPlans + $plan)
+FOREACH (_ IN CASE WHEN $plan IN oldPlans THEN [] ELSE [1] END | SET d.plans = ${WITH_PLAN})
 RETURN sum(CASE WHEN changed OR NOT $plan IN oldPlans THEN 1 ELSE 0 END) AS changed`;
 
-/** Relationships of this plan that the input no longer has: leave the plan, or go. */
+/**
+ * Relationships of this plan that the input no longer has: leave the plan, or go. A relationship
+ * is kept by id, type and ends, so one whose id now joins other nodes (or has another type) goes.
+ */
 const PRUNE_RELS = `
-MATCH (:PlanNode)-[r]->(:PlanNode)
-WHERE $plan IN r.plans AND NOT r.id IN $keep
+MATCH (a:PlanNode)-[r]->(b:PlanNode)
+WHERE $plan IN r.plans AND NOT (r.id + '|' + type(r) + '|' + a.id + '|' + b.id) IN $keep
 WITH r, [x IN r.plans WHERE x <> $plan] AS rest
 FOREACH (_ IN CASE WHEN size(rest) = 0 THEN [1] ELSE [] END | DELETE r)
 FOREACH (_ IN CASE WHEN size(rest) > 0 THEN [1] ELSE [] END | SET r.plans = rest)
@@ -304,19 +316,11 @@ async function writePlan(tx: Runner, work: PlanWork, batchSize: number, progress
     }
   };
 
-  const byKind = new Map<NodeKind, PlanNode[]>();
-  for (const node of nodes) {
-    const list = byKind.get(node.kind);
-    if (list) list.push(node);
-    else byKind.set(node.kind, [node]);
-  }
-  for (const kind of NODE_KINDS) {
-    for (const batch of chunks(byKind.get(kind) ?? [], batchSize)) {
-      const rows = batch.map((n) => ({ id: n.id, props: nodeProperties(n) }));
-      const out = await run(mergeNodesCypher(kind), { plan, rows });
-      work.elementsChanged += out.changed ?? 0;
-      tick(batch.length);
-    }
+  for (const batch of chunks(nodes, batchSize)) {
+    const rows = batch.map((n) => ({ id: n.id, props: nodeProperties(n) }));
+    const out = await run(MERGE_NODES, { plan, rows });
+    work.elementsChanged += out.changed ?? 0;
+    tick(batch.length);
   }
 
   const byType = new Map<EdgeType, PlanEdge[]>();
@@ -337,7 +341,7 @@ async function writePlan(tx: Runner, work: PlanWork, batchSize: number, progress
     }
   }
 
-  work.elementsChanged += (await run(PRUNE_RELS, { plan, keep: edges.map((e) => e.id) })).changed ?? 0;
+  work.elementsChanged += (await run(PRUNE_RELS, { plan, keep: edges.map((e) => `${e.id}|${e.type}|${e.source}|${e.target}`) })).changed ?? 0;
   work.elementsChanged += (await run(PRUNE_NODES, { plan, keep: nodes.map((n) => n.id) })).changed ?? 0;
 }
 

@@ -181,6 +181,17 @@ describeNeo4j('Neo4j loader', () => {
     expect(totalChanges(await loadGraph(driver, twoPlans('v2'), { database: config.database }))).toBe(0);
   });
 
+  it('replacing every plan with new content gives exactly what a fresh load gives', async () => {
+    const v1 = syntheticLoadGraph({ plans: 3, nodesPerPlan: 120, seed: 1 });
+    const v2 = syntheticLoadGraph({ plans: 3, nodesPerPlan: 150, seed: 2 }); // same ids, other kinds, ends and content
+    await loadGraph(driver, v2, { database: config.database });
+    const fresh = await dumpDatabase(driver, config.database);
+    await wipeDatabase(driver, config.database);
+    await loadGraph(driver, v1, { database: config.database });
+    await loadGraph(driver, v2, { database: config.database });
+    expect(await dumpDatabase(driver, config.database)).toEqual(fresh);
+  });
+
   it('--plan loads only the chosen plan of the input', async () => {
     const report = await loadGraph(driver, twoPlans(), { database: config.database, plans: ['B'] });
     expect(report.plans.map((p) => p.plan)).toEqual(['B']);
