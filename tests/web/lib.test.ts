@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanGraph } from '../../graph/model/types.ts';
-import { staggerRanks } from '../../web/src/canvas/stagger.ts';
 import { GraphShapeError, validatePlanGraph } from '../../web/src/data/validate.ts';
 import { t } from '../../web/src/i18n.ts';
 import { csvField, toCsv, toGraphml, toJson } from '../../web/src/lib/export.ts';
@@ -123,17 +122,6 @@ describe('document segments', () => {
       { start: 6, end: 8, node: 'outer', mark: -1 },
       { start: 8, end: 10, node: null, mark: -1 },
     ]);
-  });
-});
-
-describe('overview stagger', () => {
-  it('spreads many leaf siblings over rows, two a row', () => {
-    const kinds = new Map(fixture.nodes.map((n) => [n.id, n.kind]));
-    const m = staggerRanks(fixture.edges, (id) => kinds.get(id));
-    const sets = fixture.edges.filter((e) => e.type === 'SETS').map((e) => m.get(e.id));
-    expect(new Set(sets)).toEqual(new Set([1, 2, 3, 4]));
-    const serves = fixture.edges.find((e) => e.type === 'SERVES')!;
-    expect(m.has(serves.id)).toBe(false);
   });
 });
 

@@ -1,6 +1,8 @@
 interface Window {
   /** Set once the graph is drawn and usable (end-to-end and performance tests wait for it). */
   __plangraphReady?: boolean;
+  /** The Cytoscape instance, for end-to-end tests and the benchmark (geometry checks). */
+  __plangraphCy?: import('cytoscape').Core;
 }
 
 interface ImportMetaEnv {

@@ -97,6 +97,7 @@ const zh = {
   'dir.in': '←',
   inferred: '推断',
   selectedHint: '已选中：{name}',
+  canvasLabel: '图谱画布。方向键在节点间移动：上为上级，下为第一个下级，左右为同级；回车查看详情；Esc 取消选择。',
 } as const;
 
 export type MsgKey = keyof typeof zh;
@@ -193,6 +194,7 @@ const en: Record<MsgKey, string> = {
   'dir.in': '←',
   inferred: 'inferred',
   selectedHint: 'Selected: {name}',
+  canvasLabel: 'Graph canvas. Arrow keys move between nodes: up to the parent, down to the first child, left and right to siblings; Enter opens the details; Escape clears the selection.',
 };
 
 const dict: Record<Lang, Record<MsgKey, string>> = { zh, en };

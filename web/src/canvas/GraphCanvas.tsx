@@ -6,18 +6,16 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type Layouts } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PlanEdge, PlanNode } from '../../../graph/model/types.ts';
-import { edgeName, nodeName } from '../i18n.ts';
+import { edgeName, nodeName, t } from '../i18n.ts';
 import { useExplorer, useExplorerStore } from '../store/react.tsx';
-import type { LayoutName } from '../store/types.ts';
-import { DAGRE_OPTIONS, DAGRE_OVERVIEW_OPTIONS, LAYOUT_OPTIONS, STYLESHEET } from './style.ts';
-import { staggerRanks } from './stagger.ts';
-import { RANK_EDGES, UPWARD_EDGES } from './visuals.ts';
+import { breakable, shortLabel } from './labels.ts';
+import { HELPER, runLayout, step, type Nav } from './layout.ts';
+import { STYLESHEET } from './style.ts';
+import { UPWARD_EDGES } from './visuals.ts';
 
 cytoscape.use(dagre);
-
-const HELPER = '~rev:';
 
 function nodeDef(n: PlanNode): ElementDefinition {
   return { group: 'nodes', data: { id: n.id, kind: n.kind, label: n.name.zh } };
@@ -32,89 +30,11 @@ function edgeDefs(e: PlanEdge): ElementDefinition[] {
   return defs;
 }
 
-/** Canvas labels stay short (the details panel has the full name): about 24 CJK or 44 Latin characters. */
-export function shortLabel(name: string): string {
-  let w = 0;
-  let i = 0;
-  for (const c of name) {
-    w += /[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.55;
-    if (w > 24) return `${name.slice(0, i)}…`;
-    i += c.length;
-  }
-  return name;
-}
+/** How much of a name the canvas shows (CJK characters); the plan, its goals and actions in full or nearly. */
+const LABEL_LIMIT: Partial<Record<string, number>> = { Plan: 80, Goal: 34, Action: 34 };
 
 function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
-}
-
-const MIN_OVERVIEW_ZOOM = 0.8;
-
-/** Fits, but never zooms in past 1.25 (a small focus would otherwise fill the screen). */
-export function fitCapped(cy: Core, eles: cytoscape.CollectionArgument, padding: number): void {
-  cy.stop(true, false); // a viewport animation still running would undo the fit
-  cy.fit(eles, padding);
-  if (cy.zoom() > 1.25) {
-    cy.zoom(1.25);
-    cy.center(eles);
-  }
-}
-
-/** Lays out what is visible; in focus mode the focus subgraph goes top-down above the faded rest. */
-async function runLayout(cy: Core, name: LayoutName, focusIds: Set<string> | null, track: (l: Layouts | null) => void, alive: () => boolean): Promise<boolean> {
-  const visNodes = cy.nodes().not('.kind-hidden');
-  const visEdges = cy.edges().filter((e) => !e.source().hasClass('kind-hidden') && !e.target().hasClass('kind-hidden')).edges();
-  const drawnEdges = visEdges.not('.layout-helper');
-  const rankEdges = drawnEdges.filter((e) => RANK_EDGES.has(e.data('type')));
-
-  const run = async (eles: cytoscape.CollectionReturnValue, opts: cytoscape.LayoutOptions): Promise<boolean> => {
-    if (eles.nodes().empty()) return true;
-    const layout = eles.layout(opts);
-    track(layout);
-    const done = layout.promiseOn('layoutstop');
-    layout.run();
-    await done;
-    track(null);
-    return !cy.destroyed() && alive();
-  };
-  const base = (nodes: cytoscape.NodeCollection): Promise<boolean> => {
-    const inside = (e: cytoscape.EdgeSingular): boolean => nodes.contains(e.source()) && nodes.contains(e.target());
-    if (name === 'dagre') return run(nodes.union(rankEdges.filter(inside)), (focusIds ? DAGRE_OPTIONS : DAGRE_OVERVIEW_OPTIONS) as cytoscape.LayoutOptions);
-    return run(nodes.union(drawnEdges.filter(inside)), LAYOUT_OPTIONS[name]);
-  };
-
-  cy.stop(true, true);
-  if (!focusIds) {
-    if (!(await base(visNodes))) return false;
-    fitCapped(cy, visNodes, 30);
-    if (cy.zoom() < MIN_OVERVIEW_ZOOM) {
-      // Too small to read: keep labels legible and show the top of the hierarchy instead.
-      const bb = visNodes.boundingBox({ includeLabels: true });
-      const top = visNodes.filter((n) => n.data('kind') === 'Plan');
-      const cx = top.nonempty() ? top.position('x') : (bb.x1 + bb.x2) / 2;
-      cy.zoom(MIN_OVERVIEW_ZOOM);
-      cy.pan({ x: cy.width() / 2 - cx * MIN_OVERVIEW_ZOOM, y: 20 - bb.y1 * MIN_OVERVIEW_ZOOM });
-    }
-    return true;
-  }
-  const focusNodes = visNodes.filter((n) => focusIds.has(n.id()));
-  const rest = visNodes.not(focusNodes);
-  if (!(await base(rest))) return false;
-  const inFocus = (e: cytoscape.EdgeSingular): boolean => focusNodes.contains(e.source()) && focusNodes.contains(e.target());
-  const focusRank = visEdges.filter(
-    (e) => inFocus(e) && (e.hasClass('layout-helper') ? focusIds.has(e.id().slice(HELPER.length)) : RANK_EDGES.has(e.data('type'))),
-  );
-  // A helper edge counts only if its original edge is part of the focus.
-  if (!(await run(focusNodes.union(focusRank), DAGRE_OPTIONS as cytoscape.LayoutOptions))) return false;
-  if (rest.nonempty() && focusNodes.nonempty()) {
-    const fb = focusNodes.boundingBox({ includeLabels: true });
-    const rb = rest.boundingBox({ includeLabels: true });
-    const dx = (rb.x1 + rb.x2) / 2 - (fb.x1 + fb.x2) / 2;
-    const dy = rb.y1 - 140 - fb.y2;
-    focusNodes.positions((n) => ({ x: n.position('x') + dx, y: n.position('y') + dy }));
-  }
-  fitCapped(cy, focusNodes.nonempty() ? focusNodes : visNodes, 40);
-  return true;
 }
 
 export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
@@ -134,6 +54,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
   const booting = useExplorer((s) => s.booting);
   const focusLoading = useExplorer((s) => s.focusLoading);
   const layoutBusy = useRef(false);
+  const nav = useRef<Nav>({ parent: new Map(), children: new Map(), roots: [] });
   const [laidOut, setLaidOut] = useState(0);
 
   // Create once; StrictMode-safe.
@@ -149,7 +70,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       selectionType: 'single',
     });
     cyRef.current = cy;
-    if (import.meta.env.DEV) (window as unknown as { cy: Core }).cy = cy;
+    window.__plangraphCy = cy;
     cy.on('tap', 'node', (evt) => void store.getState().select(evt.target.id()));
     cy.on('tap', (evt) => {
       if (evt.target === cy) void store.getState().select(null);
@@ -164,6 +85,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       layoutToken.current++;
       cy.destroy();
       if (cyRef.current === cy) cyRef.current = null;
+      if (window.__plangraphCy === cy) window.__plangraphCy = undefined;
     };
   }, [store, cyRef]);
 
@@ -181,10 +103,6 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       for (const n of nodes.values()) if (cy.getElementById(n.id).empty()) add.push(nodeDef(n));
       for (const e of edges.values()) if (cy.getElementById(e.id).empty()) add.push(...edgeDefs(e));
       if (add.length) cy.add(add);
-      const stagger = staggerRanks([...edges.values()], (id) => nodes.get(id)?.kind);
-      cy.edges().forEach((e) => {
-        e.data('minLen', stagger.get(e.id()) ?? 1);
-      });
     });
     if (graph.nodes.length) markOnce('plangraph:data-loaded');
   }, [graph, focusGraph, cyRef]);
@@ -198,9 +116,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       cy.nodes().forEach((n) => {
         const p = names.get(n.id());
         if (!p) return;
-        const label = shortLabel(nodeName(lang, p.name));
-        n.data('label', label);
-        n.toggleClass('latin', !/[\u2e80-\u9fff]/.test(label));
+        n.data('label', breakable(shortLabel(nodeName(lang, p.name), LABEL_LIMIT[p.kind] ?? 24)));
       });
       cy.edges().forEach((e) => {
         e.data('typeLabel', edgeName(lang, e.data('type')));
@@ -224,7 +140,6 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
         const inFocus = fEdges !== null && fEdges.has(e.id());
         e.toggleClass('faded', fEdges !== null && !inFocus);
         e.toggleClass('focus-edge', inFocus);
-        e.toggleClass('cross', fEdges === null && !RANK_EDGES.has(e.data('type')));
       });
     });
   }, [hiddenKinds, focusGraph, graph, cyRef]);
@@ -239,8 +154,9 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
     layoutBusy.current = true;
     void runLayout(cy, layout, focusIds, (l) => {
       layoutRef.current = l;
-    }, () => token === layoutToken.current).then((ok) => {
-      if (!ok || token !== layoutToken.current) return;
+    }, () => token === layoutToken.current).then((result) => {
+      if (!result || token !== layoutToken.current) return;
+      nav.current = result;
       layoutBusy.current = false;
       setLaidOut((n) => n + 1);
     });
@@ -290,5 +206,34 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
     });
   }, [truncated, focusGraph, cyRef]);
 
-  return <div ref={container} className="cy" data-testid="graph-canvas" aria-hidden="true" />;
+  // Keyboard: arrows walk the drawn hierarchy, Enter opens the details, Escape lets go.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const s = store.getState();
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      e.preventDefault();
+      const next = step(nav.current, s.selectedId, e.key);
+      if (next && next !== s.selectedId) void s.select(next);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (!s.selectedId) return;
+      e.preventDefault();
+      requestAnimationFrame(() => (document.getElementById('details-title') ?? document.getElementById('details'))?.focus());
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (s.selectedId) void s.select(null);
+      else if (s.focus.mode !== 'none') s.clearFocus();
+      else e.currentTarget.blur();
+    }
+  };
+
+  return (
+    <div
+      ref={container}
+      className="cy"
+      data-testid="graph-canvas"
+      tabIndex={0}
+      role="application"
+      aria-label={t(lang, 'canvasLabel')}
+      onKeyDown={onKeyDown}
+    />
+  );
 }

@@ -18,8 +18,10 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
       'text-halign': 'center',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
-      'text-overflow-wrap': 'anywhere',
-      'text-max-width': '88px',
+      // Labels carry their own break opportunities (labels.ts: breakable).
+      'text-overflow-wrap': 'whitespace',
+      'text-max-width': '100px',
+      'line-height': 1.2,
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
@@ -39,9 +41,20 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
       height: kind === 'Plan' ? 30 : KIND_VISUALS[kind].size,
     },
   })),
-  { selector: 'node.latin', style: { 'text-overflow-wrap': 'whitespace', 'text-max-width': '100px' } },
   { selector: 'node[kind = "Plan"]', style: { 'font-weight': 'bold', 'font-size': 13, 'text-max-width': '220px' } },
-  { selector: 'node[kind = "Goal"], node[kind = "Action"]', style: { 'font-weight': 'bold' } },
+  { selector: 'node[kind = "Action"]', style: { 'font-weight': 'bold' } },
+  // The overview (see overview.ts): the plan's title above it, the nodes beside it with labels
+  // below, and list entries with labels to the right.
+  { selector: 'node.role-plan', style: { 'text-valign': 'top', 'text-margin-y': -6, 'font-size': 15, 'text-max-width': '290px', width: 56, height: 36 } },
+  { selector: 'node.role-meta', style: { color: '#374151', 'text-max-width': '84px' } },
+  {
+    selector: 'node.role-item',
+    style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 5, 'text-margin-y': 0, 'text-justification': 'left' },
+  },
+  // Deeper entries start further right: narrower labels keep every column the same width.
+  { selector: 'node.depth-0', style: { 'text-max-width': '112px' } },
+  { selector: 'node.depth-1', style: { 'text-max-width': '96px' } },
+  { selector: 'node.depth-2', style: { 'text-max-width': '80px' } },
   {
     selector: 'edge',
     style: {
@@ -58,6 +71,18 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
     selector: `edge[type = "${type}"]`,
     style: { 'line-color': colour, 'target-arrow-color': colour },
   })),
+  // Overview tree edges: routed along rails and buses (bend points set per edge, see layout.ts).
+  {
+    selector: 'edge.tree',
+    style: {
+      'curve-style': 'segments',
+      'edge-distances': 'node-position',
+      'target-arrow-shape': 'none',
+      opacity: 1,
+      width: 1.3,
+    },
+  },
+  { selector: 'edge.tree.straight', style: { 'curve-style': 'straight' } },
   { selector: 'edge.cross', style: { display: 'none' } },
   { selector: 'edge.cross.near', style: { display: 'element', width: 1.6, label: 'data(typeLabel)', 'font-size': 9, color: '#374151', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'font-family': FONT_STACK } },
   { selector: 'edge.layout-helper', style: { display: 'none' } },
@@ -79,23 +104,15 @@ export const STYLESHEET: cytoscape.StylesheetJson = [
 
 const common = { animate: false, fit: false, padding: 30, nodeDimensionsIncludeLabels: true } as const;
 
-/** dagre, top-down, for focused subgraphs; rank edges chosen by the caller. */
+/** dagre, top-down, for focused subgraphs (the overview has its own layout, overview.ts); boxes include labels. */
 export const DAGRE_OPTIONS = {
   ...common,
   name: 'dagre',
   rankDir: 'TB',
-  nodeSep: 14,
-  rankSep: 44,
-  edgeSep: 8,
+  nodeSep: 18,
+  rankSep: 40,
+  edgeSep: 10,
   ranker: 'network-simplex',
-} as const;
-
-/** dagre for the whole plan: siblings staggered over several rows (edge data minLen) so it is not one long strip. */
-export const DAGRE_OVERVIEW_OPTIONS = {
-  ...DAGRE_OPTIONS,
-  nodeSep: 10,
-  rankSep: 26,
-  minLen: (edge: cytoscape.EdgeSingular): number => Number(edge.data('minLen') ?? 1),
 } as const;
 
 export const LAYOUT_OPTIONS: Record<Exclude<LayoutName, 'dagre'>, cytoscape.LayoutOptions> = {

@@ -53,11 +53,13 @@ export function DetailsPanel() {
   const props = Object.entries(node.props);
 
   return (
-    <section className="details" role="region" aria-label={label} aria-live="polite">
+    <section className="details" id="details" tabIndex={-1} role="region" aria-label={label} aria-live="polite">
       <p className="kind-line">
         <KindIcon kind={node.kind} size={16} /> {kindName(lang, node.kind)} <code className="node-id">{node.id}</code>
       </p>
-      <h2 lang={lang === 'zh' ? 'zh-CN' : 'en'}>{nodeName(lang, node.name)}</h2>
+      <h2 id="details-title" tabIndex={-1} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        {nodeName(lang, node.name)}
+      </h2>
       <dl className="names">
         <dt>{t(lang, 'nameZh')}</dt>
         <dd lang="zh-CN">{node.name.zh}</dd>

@@ -1,7 +1,7 @@
 /** Layout choice, fit/zoom, and export of the view (PNG, SVG) and the shown subgraph (JSON, GraphML, CSV). */
 import type { Core } from 'cytoscape';
 import { useState, type RefObject } from 'react';
-import { fitCapped } from '../canvas/GraphCanvas.tsx';
+import { fitCapped } from '../canvas/layout.ts';
 import { FONT_STACK } from '../canvas/style.ts';
 import { EDGE_COLOURS } from '../canvas/visuals.ts';
 import { t, type MsgKey } from '../i18n.ts';
