@@ -24,6 +24,7 @@ import {
   type PathsResult,
   type PlanQuery,
   type Relation,
+  type SearchHit,
   type Stats,
   type Subgraph,
 } from './api.ts';
@@ -143,26 +144,40 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
       const query = normaliseQuery(text);
       const n = intArg(limit, DEFAULT_SEARCH_LIMIT);
       if (!query.q || n === 0) return [];
-      // A superset of the memory engine's matches; scored and ranked in TypeScript.
-      const candidates = await read(async (tx) =>
-        (
-          await run(
-            tx,
-            `MATCH (n:PlanNode)
-             WITH n, toLower(coalesce(n.name_pinyin, '')) AS py
-             WHERE toLower(n.name_zh) CONTAINS $q
-                OR toLower(n.name_en) CONTAINS $q
-                OR toLower(n.id) CONTAINS $q
-                OR (py <> '' AND (
-                     py CONTAINS $q
-                  OR replace(py, ' ', '') CONTAINS $qc
-                  OR reduce(s = '', w IN split(py, ' ') | s + left(w, 1)) STARTS WITH $qc))
-             RETURN ${NODE('n')}`,
-            { q: query.q, qc: query.compact },
-          )
-        ).map((r) => nodeOf(r)),
-      );
-      return rankSearch(candidates, text, n);
+      // A superset of the memory engine's matches (ids and names only), scored and ranked in
+      // TypeScript; then the whole nodes of the winners.
+      return read(async (tx) => {
+        const recs = await run(
+          tx,
+          `MATCH (n:PlanNode)
+           WITH n, toLower(coalesce(n.name_pinyin, '')) AS py
+           WHERE toLower(n.name_zh) CONTAINS $q
+              OR toLower(n.name_en) CONTAINS $q
+              OR toLower(n.id) CONTAINS $q
+              OR (py <> '' AND (
+                   py CONTAINS $q
+                OR replace(py, ' ', '') CONTAINS $qc
+                OR reduce(s = '', w IN split(py, ' ') | s + left(w, 1)) STARTS WITH $qc))
+           RETURN n.id AS id, n.name_zh AS zh, n.name_en AS en, n.name_pinyin AS pinyin`,
+          { q: query.q, qc: query.compact },
+        );
+        const candidates = recs.map((r) => {
+          const pinyin = r.get('pinyin') as unknown;
+          const zh = toStr(r.get('zh'), 'name_zh');
+          const en = toStr(r.get('en'), 'name_en');
+          return {
+            id: toStr(r.get('id'), 'id'),
+            name: pinyin === null || pinyin === undefined ? { zh, en } : { zh, en, pinyin: toStr(pinyin, 'name_pinyin') },
+          };
+        });
+        const ranked = rankSearch(candidates, text, n);
+        const full = new Map((await nodesById(tx, ranked.map((h) => h.node.id))).map((node) => [node.id, node]));
+        return ranked.map((h): SearchHit => {
+          const node = full.get(h.node.id);
+          if (!node) throw new StorageShapeError(`search: node ${h.node.id} vanished`);
+          return { node, field: h.field, score: h.score };
+        });
+      });
     },
 
     async node(id) {

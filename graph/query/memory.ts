@@ -97,7 +97,7 @@ export interface SearchKeys {
   id: string;
 }
 
-export function searchKeys(node: PlanNode): SearchKeys {
+export function searchKeys(node: Pick<PlanNode, 'id' | 'name'>): SearchKeys {
   const pinyin = (node.name.pinyin ?? '').toLowerCase().trim().split(/\s+/).filter(Boolean);
   return {
     zh: node.name.zh.toLowerCase(),
@@ -145,12 +145,19 @@ export function scoreKeys(keys: SearchKeys, query: { q: string; compact: string 
   return best;
 }
 
-/** Score, sort (score desc, then id) and cut a candidate list. */
-export function rankSearch(nodes: Iterable<PlanNode>, text: string, limit: number | undefined): SearchHit[] {
+/**
+ * Score, sort (score desc, then id) and cut a candidate list. Candidates need only id and
+ * name, so a caller can fetch whole nodes for the winners only.
+ */
+export function rankSearch<T extends Pick<PlanNode, 'id' | 'name'>>(
+  nodes: Iterable<T>,
+  text: string,
+  limit: number | undefined,
+): { node: T; field: SearchHit['field']; score: number }[] {
   const query = normaliseQuery(text);
   const n = intArg(limit, DEFAULT_SEARCH_LIMIT);
   if (!query.q || n === 0) return [];
-  const hits: SearchHit[] = [];
+  const hits: { node: T; field: SearchHit['field']; score: number }[] = [];
   for (const node of nodes) {
     const s = scoreKeys(searchKeys(node), query);
     if (s) hits.push({ node, field: s.field, score: s.score });

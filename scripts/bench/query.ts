@@ -8,13 +8,14 @@
  * support (scripts/neo4j.ts). BENCH_SKIP_CYPHER=1 benchmarks the memory engine only.
  * The graph is LOADED INTO that database, replacing what is there.
  *
+ * The graph is the loader's synthetic corpus (scripts/bench/synthetic.ts): 20 plans of ~500 nodes.
  * Options: --plans N (default 20 ≈ 10k nodes), --iterations N, --json out.json
  */
 import { writeFileSync } from 'node:fs';
 import type { PlanGraph } from '../../graph/model/types.ts';
 import type { PlanQuery } from '../../graph/query/api.ts';
 import { createMemoryQuery } from '../../graph/query/memory.ts';
-import { syntheticGraph } from './query-synthetic.ts';
+import { syntheticLoadGraph } from './synthetic.ts';
 import { connectCypherEngine } from './query-neo4j.ts';
 
 interface Args {
@@ -44,7 +45,7 @@ function workload(graph: PlanGraph, n: number): Record<string, ((q: PlanQuery) =
   const goals = graph.nodes.filter((x) => x.kind === 'Goal').map((x) => x.id);
   const entities = graph.nodes.filter((x) => !['Plan', 'Goal', 'Action', 'Task'].includes(x.kind)).map((x) => x.id);
   const tasks = graph.nodes.filter((x) => x.kind === 'Task').map((x) => x.id);
-  const texts = ['jin', 'jinfeng', 'jf', '科技', '实验', 'lab', 'goal:3', 'chuang xin', 'zhi neng', 'Task 3.4', 'xyz', '集群'];
+  const texts = ['jin', 'jinfeng', 'jf', '科技', '实验室', 'lab', 'goal-3', 'chuang xin', 'zhi neng', 'Task 3.4', 'xyz', '产业集群', 'cheng yu'];
   const times = (k: number, f: () => (q: PlanQuery) => Promise<unknown>) => Array.from({ length: k }, f);
   return {
     search: times(n, () => {
@@ -81,6 +82,15 @@ function workload(graph: PlanGraph, n: number): Record<string, ((q: PlanQuery) =
   };
 }
 
+/** JSON with object keys sorted: equal answers compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -114,7 +124,7 @@ async function bench(
       const t0 = performance.now();
       const answer = await call(q);
       ms.push(performance.now() - t0);
-      seen.push(JSON.stringify(answer));
+      seen.push(canonical(answer));
     }
     const prev = answers.get(query);
     if (prev) {
@@ -129,7 +139,7 @@ async function bench(
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const graph = syntheticGraph({ plans: args.plans });
+  const graph = syntheticLoadGraph({ plans: args.plans, nodesPerPlan: 500, shared: 24 });
   console.log(`synthetic graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges, ${graph.documents.length} documents`);
   const work = workload(graph, args.iterations);
   const answers = new Map<string, string[]>();
