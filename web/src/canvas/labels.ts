@@ -16,7 +16,13 @@ export function shortLabel(name: string, limit = 24): string {
   let i = 0;
   for (const c of name) {
     w += CJK.test(c) ? 1 : 0.55;
-    if (w > limit) return `${name.slice(0, i).trimEnd()}…`;
+    if (w > limit) {
+      let cut = name.slice(0, i);
+      // Inside a Latin word: end at the word before it, if that loses little.
+      const space = cut.lastIndexOf(' ');
+      if (/[A-Za-z]$/.test(cut) && /[A-Za-z]/.test(c) && space > 0 && i - space <= 12) cut = cut.slice(0, space);
+      return `${cut.trimEnd()}…`;
+    }
     i += c.length;
   }
   return name;

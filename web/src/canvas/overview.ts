@@ -268,15 +268,21 @@ export function placeOverview(tree: OverviewTree, box: (id: string) => Box): Ove
     return parts.filter((p) => p.length);
   };
   /** Lays columns side by side from x = 0; returns the frame and each column's left edge. */
-  const row = (cols: Frame[], gap: number): { f: Frame; lefts: number[] } => {
+  /** How far below a frame's top its first entry's centre is. */
+  const head = (c: Frame, id: string): number => c.pos.get(id)!.y - c.y1;
+  /**
+   * Lays columns side by side from x = 0, their first entries (heads) on one line `line` below
+   * the top (by default the lowest head, so no column rises above y = 0); returns the frame and each column's left edge.
+   */
+  const row = (cols: Frame[], heads: string[], gap: number, line = Math.max(0, ...cols.map((c, i) => head(c, heads[i]!)))): { f: Frame; lefts: number[] } => {
     const f = frame();
     const lefts: number[] = [];
     let x = 0;
-    for (const c of cols) {
+    cols.forEach((c, i) => {
       lefts.push(x);
-      merge(f, c, x - c.x1, -c.y1);
+      merge(f, c, x - c.x1, -c.y1 + line - head(c, heads[i]!));
       x += c.x2 - c.x1 + gap;
-    }
+    });
     return { f, lefts };
   };
 
@@ -286,26 +292,28 @@ export function placeOverview(tree: OverviewTree, box: (id: string) => Box): Ove
     const f = frame();
     const pb = box(plan);
     put(f, plan, 0, 0, pb);
-    // Beside the plan: issuers on the left, the rest on the right, body centres on the plan's line.
+    // Beside the plan: issuers on the left, the rest on the right, hanging from a line drawn
+    // sideways from the plan (so no edge runs through a node on its way).
     const { left, right } = tree.meta.get(plan)!;
+    const metaY = Math.max(0, ...[...left, ...right].map((m) => -box(m).t + S.row));
     let x = pb.l - S.meta;
     for (const m of left) {
       const b = box(m);
-      put(f, m, x - b.r, 0, b);
-      f.routes.set(tree.parent.get(m)!.edge, []);
+      put(f, m, x - b.r, metaY, b);
+      f.routes.set(tree.parent.get(m)!.edge, [{ x: x - b.r, y: 0 }]);
       x -= b.r - b.l + S.meta;
     }
     x = pb.r + S.meta;
     for (const m of right) {
       const b = box(m);
-      put(f, m, x - b.l, 0, b);
-      f.routes.set(tree.parent.get(m)!.edge, []);
+      put(f, m, x - b.l, metaY, b);
+      f.routes.set(tree.parent.get(m)!.edge, [{ x: x - b.l, y: 0 }]);
       x += b.r - b.l + S.meta;
     }
 
     // Columns: one per action, the action on top of its list.
     const colIds = tree.columns.get(plan)!;
-    const cols = row(colIds.map(subtree), S.column);
+    const cols = row(colIds.map(subtree), colIds, S.column);
     const colWidth = cols.f.pos.size ? cols.f.x2 - cols.f.x1 : 0;
 
     // Goal lists: as many as fit above the columns, half left and half right of a corridor.
@@ -334,8 +342,10 @@ export function placeOverview(tree: OverviewTree, box: (id: string) => Box): Ove
         return s;
       });
       const nLeft = colIds.length ? Math.ceil(lists.length / 2) : lists.length;
-      const leftRow = row(lists.slice(0, nLeft), S.column);
-      const rightRow = row(lists.slice(nLeft), S.column);
+      const heads = parts.map((p) => p[0]!);
+      const line = Math.max(...lists.map((l, i) => head(l, heads[i]!)));
+      const leftRow = row(lists.slice(0, nLeft), heads.slice(0, nLeft), S.column, line);
+      const rightRow = row(lists.slice(nLeft), heads.slice(nLeft), S.column, line);
       const half = colIds.length ? S.corridor / 2 : 0;
       const leftX = rightRow.f.pos.size || colIds.length ? -half - (leftRow.f.x2 - leftRow.f.x1) : -(leftRow.f.x2 - leftRow.f.x1) / 2;
       const busY = f.y2 + S.bus / 2;
@@ -379,14 +389,16 @@ export function placeOverview(tree: OverviewTree, box: (id: string) => Box): Ove
     const width = Math.max(all.pos.size ? all.x2 - all.x1 : 0, 900);
     let y = all.pos.size ? all.y2 + S.block : 0;
     let batch: Frame[] = [];
+    let batchHeads: string[] = [];
     let w = 0;
     const flush = (): void => {
       if (!batch.length) return;
-      const r = row(batch, S.column);
+      const r = row(batch, batchHeads, S.column);
       const x0 = all.pos.size ? (all.x1 + all.x2) / 2 - (r.f.x2 - r.f.x1) / 2 : 0;
       merge(all, r.f, x0, y);
       y = all.y2 + S.bus;
       batch = [];
+      batchHeads = [];
       w = 0;
     };
     for (const id of tree.loose) {
@@ -394,6 +406,7 @@ export function placeOverview(tree: OverviewTree, box: (id: string) => Box): Ove
       const sw = s.x2 - s.x1;
       if (batch.length && w + S.column + sw > width) flush();
       batch.push(s);
+      batchHeads.push(id);
       w += (batch.length > 1 ? S.column : 0) + sw;
     }
     flush();
