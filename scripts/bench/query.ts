@@ -72,10 +72,15 @@ function workload(graph: PlanGraph, n: number): Record<string, ((q: PlanQuery) =
       const id = pick(goals);
       return (q) => q.servingGoal(id);
     }),
-    paths: times(n, () => {
+    'paths ≤4 hops': times(n, () => {
       const a = pick(tasks);
       const b = pick(tasks);
       return (q) => q.paths(a, b, 4);
+    }),
+    'paths ≤6 (default)': times(n, () => {
+      const a = pick(ids);
+      const b = pick(ids);
+      return (q) => q.paths(a, b);
     }),
     coverage: times(Math.max(3, Math.floor(n / 10)), () => (q) => q.coverage()),
     stats: times(Math.max(3, Math.floor(n / 4)), () => (q) => q.stats()),
@@ -166,12 +171,12 @@ async function main(): Promise<void> {
   const fmt = (x: number | undefined): string => (x === undefined ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
   const cell = (r: Row | undefined): string => (r ? `${fmt(r.medianMs)} / ${fmt(r.p95Ms)} (${fmt(r.firstMs)})` : '—');
   console.log('\nlatency in ms: median / p95 (first, cold call)');
-  console.log(`${'query'.padEnd(18)} ${'calls'.padStart(5)}  ${'memory'.padStart(26)}  ${'cypher'.padStart(26)}`);
+  console.log(`${'query'.padEnd(20)} ${'calls'.padStart(5)}  ${'memory'.padStart(26)}  ${'cypher'.padStart(26)}`);
   for (const query of queries) {
     const m = rows.find((r) => r.query === query && r.engine === 'memory');
     const c = rows.find((r) => r.query === query && r.engine === 'cypher');
     console.log(
-      `${query.padEnd(18)} ${String(m?.calls ?? c?.calls).padStart(5)}  ${cell(m).padStart(26)}  ${cell(c).padStart(26)}`,
+      `${query.padEnd(20)} ${String(m?.calls ?? c?.calls).padStart(5)}  ${cell(m).padStart(26)}  ${cell(c).padStart(26)}`,
     );
   }
   if (args.json) writeFileSync(args.json, JSON.stringify({ nodes: graph.nodes.length, edges: graph.edges.length, rows }, null, 2));
