@@ -45,6 +45,73 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     await page.close();
   });
 
+  /** Visible nodes whose boxes (labels included) reach into the view, and the pairs of them that overlap. */
+  const overlaps = (page: Page) =>
+    page.evaluate(`(() => {
+      const cy = window.__plangraphCy;
+      const v = cy.extent();
+      const meets = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+      const boxes = cy.nodes().filter((n) => n.visible()).map((n) => ({ id: n.id(), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) })).filter((n) => meets(n.b, v));
+      const pairs = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) if (meets(boxes[i].b, boxes[j].b)) pairs.push(boxes[i].id + ' × ' + boxes[j].id);
+      return { inView: boxes.length, kinds: [...new Set(boxes.map((n) => cy.getElementById(n.id).data('kind')))], zoom: cy.zoom(), pairs };
+    })()`) as Promise<{ inView: number; kinds: string[]; zoom: number; pairs: string[] }>;
+
+  it('shows the plan without overlapping labels at the default zoom, in Chinese and in English', async () => {
+    const page = await open();
+    const zh = await overlaps(page);
+    expect(zh.pairs).toEqual([]);
+    // The first view: the plan, its goals and its actions, readable.
+    expect(zh.kinds).toEqual(expect.arrayContaining(['Plan', 'Goal', 'Action', 'Task']));
+    expect(zh.inView).toBeGreaterThan(40);
+    expect(zh.zoom).toBeGreaterThanOrEqual(0.75);
+    const layouts = await page.evaluate(() => window.__plangraphLayouts ?? 0);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.waitForFunction((n) => (window.__plangraphLayouts ?? 0) > n, layouts);
+    const en = await overlaps(page);
+    expect(en.pairs).toEqual([]);
+    expect(en.kinds).toEqual(expect.arrayContaining(['Plan', 'Goal', 'Action']));
+    expect(en.zoom).toBeGreaterThanOrEqual(0.75);
+    await shot(page, '01b-overview-english');
+    // Straight into English, and after hiding a kind.
+    const again = await open('?lang=en&hide=Organization');
+    expect((await overlaps(again)).pairs).toEqual([]);
+    await again.close();
+    await page.close();
+  });
+
+  it('walks the graph with the keyboard', async () => {
+    const page = await open();
+    const canvas = page.getByRole('application', { name: /图谱画布/ });
+    for (let i = 0; i < 60 && !(await canvas.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(canvas.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(canvas.evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.toBe('solid');
+    const details = page.getByRole('region', { name: '详情' });
+    const heading = () => details.getByRole('heading', { level: 2 }).textContent();
+    const kind = () => details.locator('.kind-line').textContent();
+    await page.keyboard.press('ArrowDown'); // nothing selected: the plan
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sel') !== null);
+    await expect(kind()).resolves.toContain('规划');
+    const plan = await heading();
+    await page.keyboard.press('ArrowDown'); // its first child: the first goal
+    await details.getByRole('heading', { level: 2, name: '全社会研发经费投入占地区生产总值的比重达5.7%' }).waitFor();
+    await page.keyboard.press('ArrowRight'); // the next goal
+    await details.getByRole('heading', { level: 2, name: '高新技术企业超过1000家' }).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await details.getByRole('heading', { level: 2, name: '全社会研发经费投入占地区生产总值的比重达5.7%' }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await details.getByRole('heading', { level: 2, name: plan! }).waitFor();
+    await shot(page, '09-keyboard');
+    await page.keyboard.press('Enter'); // the details take the focus
+    await page.waitForFunction(() => document.activeElement?.id === 'details-title');
+    await canvas.focus();
+    await page.keyboard.press('Escape'); // let go of the selection
+    await details.getByText('点击图中的节点或搜索以查看详情。').waitFor();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sel') === null);
+    await page.close();
+  });
+
   it('finds a lab by pinyin, shows its details with the quote, and the passage in the document', async () => {
     const page = await open();
     const box = page.getByRole('combobox', { name: '搜索' });
@@ -58,13 +125,17 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     await box.press('Enter');
     const details = page.getByRole('region', { name: '详情' });
     await details.getByRole('heading', { name: '金凤实验室' }).waitFor();
-    await expect(details.locator('blockquote').first().textContent()).resolves.toContain('金凤实验室');
+    // The plan's own sentence, with the mention marked.
+    const quote = details.locator('blockquote').first();
+    await expect(quote.textContent()).resolves.toBe('依托金凤实验室、机械传动等全国重点实验室、云创实验室和智能网联新能源汽车实验室建设,构建四级实验室体系;');
+    await expect(quote.locator('mark').textContent()).resolves.toBe('金凤实验室');
     await expect(details.textContent()).resolves.toContain('Jinfeng Laboratory');
     await shot(page, '03-details');
     await details.getByRole('button', { name: '在原文中显示' }).first().click();
     const doc = page.getByRole('region', { name: '原文' });
     await doc.locator('mark.active').waitFor();
     await expect(doc.locator('mark.active').textContent()).resolves.toContain('金凤实验室');
+    await expect(doc.locator('.sentence').allTextContents().then((t) => t.join(''))).resolves.toContain('构建四级实验室体系');
     await shot(page, '04-document');
     // Clicking a highlighted name in the document selects that node.
     await doc.getByRole('button', { name: '云创实验室', exact: true }).first().click();

@@ -3,6 +3,7 @@ import type { PlanGraph } from '../../graph/model/types.ts';
 import { GraphShapeError, validatePlanGraph } from '../../web/src/data/validate.ts';
 import { t } from '../../web/src/i18n.ts';
 import { csvField, toCsv, toGraphml, toJson } from '../../web/src/lib/export.ts';
+import { quoteParts } from '../../web/src/lib/quote.ts';
 import { segmentText } from '../../web/src/lib/segments.ts';
 import { toSvg, wrapLabel } from '../../web/src/lib/svg.ts';
 import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from '../../web/src/url.ts';
@@ -116,12 +117,43 @@ describe('document segments', () => {
   it('cuts at span boundaries, picks the tightest node and marks highlights', () => {
     const segs = segmentText(10, [{ node: 'outer', start: 0, end: 8 }, { node: 'inner', start: 2, end: 4 }], [{ start: 2, end: 6 }]);
     expect(segs).toEqual([
-      { start: 0, end: 2, node: 'outer', mark: -1 },
-      { start: 2, end: 4, node: 'inner', mark: 0 },
-      { start: 4, end: 6, node: 'outer', mark: 0 },
-      { start: 6, end: 8, node: 'outer', mark: -1 },
-      { start: 8, end: 10, node: null, mark: -1 },
+      { start: 0, end: 2, node: 'outer', mark: -1, context: false },
+      { start: 2, end: 4, node: 'inner', mark: 0, context: false },
+      { start: 4, end: 6, node: 'outer', mark: 0, context: false },
+      { start: 6, end: 8, node: 'outer', mark: -1, context: false },
+      { start: 8, end: 10, node: null, mark: -1, context: false },
     ]);
+  });
+  it('marks the sentence around the active passage', () => {
+    const segs = segmentText(10, [], [{ start: 3, end: 5 }], { start: 1, end: 7 });
+    expect(segs.map((s) => [s.start, s.end, s.mark, s.context])).toEqual([
+      [0, 1, -1, false],
+      [1, 3, -1, true],
+      [3, 5, 0, true],
+      [5, 7, -1, true],
+      [7, 10, -1, false],
+    ]);
+  });
+});
+
+describe('quoteParts', () => {
+  const text = '一、总体要求。依托金凤实验室、云创实验室建设,构建四级实验室体系;推进其他。';
+  const start = text.indexOf('金凤实验室');
+  const q = { span: { doc: 'd', start, end: start + 5 }, text: '金凤实验室' };
+  it('shows the sentence with the span marked, from the engine or the document', () => {
+    const want = { before: '依托', mark: '金凤实验室', after: '、云创实验室建设,构建四级实验室体系;' };
+    expect(quoteParts(q, text)).toEqual(want);
+    const sentence = { start: text.indexOf('依托'), end: text.indexOf('推进'), text: text.slice(text.indexOf('依托'), text.indexOf('推进')) };
+    expect(quoteParts({ ...q, sentence })).toEqual(want);
+  });
+  it('falls back to the span alone, and cuts very long context', () => {
+    expect(quoteParts(q)).toEqual({ before: '', mark: '金凤实验室', after: '' });
+    const long = `${'长'.repeat(300)}金凤实验室${'长'.repeat(300)}。`;
+    const p = quoteParts({ span: { doc: 'd', start: 300, end: 305 }, text: '金凤实验室' }, long);
+    expect(p.mark).toBe('金凤实验室');
+    expect(p.before.startsWith('…')).toBe(true);
+    expect(p.after.endsWith('…')).toBe(true);
+    expect(p.before.length + p.after.length).toBeLessThan(200);
   });
 });
 

@@ -3,6 +3,8 @@ interface Window {
   __plangraphReady?: boolean;
   /** The Cytoscape instance, for end-to-end tests and the benchmark (geometry checks). */
   __plangraphCy?: import('cytoscape').Core;
+  /** How many layouts have finished (tests wait for the next one after a change). */
+  __plangraphLayouts?: number;
 }
 
 interface ImportMetaEnv {

@@ -158,6 +158,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       if (!result || token !== layoutToken.current) return;
       nav.current = result;
       layoutBusy.current = false;
+      window.__plangraphLayouts = (window.__plangraphLayouts ?? 0) + 1;
       setLaidOut((n) => n + 1);
     });
   }, [layout, hiddenKinds, focusGraph, graph, lang, cyRef]);

@@ -2,6 +2,7 @@
 import type { EdgeType, PropValue } from '../../../graph/model/types.ts';
 import type { Relation } from '../../../graph/query/api.ts';
 import { edgeName, kindName, nodeName, t, type MsgKey } from '../i18n.ts';
+import { quoteParts } from '../lib/quote.ts';
 import { useExplorer } from '../store/react.tsx';
 import { KindIcon } from './KindIcon.tsx';
 
@@ -26,6 +27,7 @@ export function DetailsPanel() {
   const showPath = useExplorer((s) => s.showPath);
   const openDocument = useExplorer((s) => s.openDocument);
   const graph = useExplorer((s) => s.graph);
+  const documents = useExplorer((s) => s.documents);
 
   const label = t(lang, 'details');
   if (!selectedId) {
@@ -119,14 +121,21 @@ export function DetailsPanel() {
         <p className="hint">{t(lang, 'noQuotes')}</p>
       ) : (
         <ul className="quotes">
-          {quotes.map((q, i) => (
-            <li key={`${q.span.doc}:${q.span.start}`}>
-              <blockquote lang="zh-CN">“{q.text}”</blockquote>
-              <button type="button" className="link" onClick={() => openDocument(node.sources, i)}>
-                {t(lang, 'showInDocument')}
-              </button>
-            </li>
-          ))}
+          {quotes.map((q, i) => {
+            const p = quoteParts(q, documents.find((d) => d.id === q.span.doc)?.text);
+            return (
+              <li key={`${q.span.doc}:${q.span.start}`}>
+                <blockquote lang="zh-CN">
+                  {p.before}
+                  <mark>{p.mark}</mark>
+                  {p.after}
+                </blockquote>
+                <button type="button" className="link" onClick={() => openDocument(quotes.map((x) => x.span), i)}>
+                  {t(lang, 'showInDocument')}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
 

@@ -3,6 +3,7 @@
  * is a link that selects that node (the shortest passage wins where they overlap).
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { sentenceAround } from '../../../graph/model/sentence.ts';
 import type { PlanNode, Span } from '../../../graph/model/types.ts';
 import { nodeName, t } from '../i18n.ts';
 import { useExplorer } from '../store/react.tsx';
@@ -24,7 +25,8 @@ export function DocumentView() {
   const segments = useMemo(() => {
     if (!doc || !docView) return [];
     const nodeSpans = graph.nodes.flatMap((n) => n.sources.filter((s: Span) => s.doc === doc.id).map((s) => ({ node: n.id, start: s.start, end: s.end })));
-    return segmentText(doc.text.length, nodeSpans, docView.spans);
+    const active = docView.spans[docView.active];
+    return segmentText(doc.text.length, nodeSpans, docView.spans, active ? sentenceAround(doc.text, active) : undefined);
   }, [doc, docView, graph]);
 
   useEffect(() => {
@@ -64,12 +66,16 @@ export function DocumentView() {
             ) : (
               text
             );
+            // The active passage's sentence is shaded; the passages themselves are marked.
+            const cls = s.context ? 'sentence' : undefined;
             return s.mark >= 0 ? (
-              <mark key={s.start} ref={isActive ? activeRef : undefined} className={s.mark === docView.active ? 'active' : undefined}>
+              <mark key={s.start} ref={isActive ? activeRef : undefined} className={s.mark === docView.active ? `active ${cls ?? ''}`.trim() : cls}>
                 {inner}
               </mark>
             ) : (
-              <span key={s.start}>{inner}</span>
+              <span key={s.start} className={cls}>
+                {inner}
+              </span>
             );
           })}
         </div>

@@ -7,12 +7,19 @@ export interface Segment {
   node: string | null;
   /** Index of the highlighted span covering it, or -1. */
   mark: number;
+  /** Inside the sentence around the active passage. */
+  context: boolean;
 }
 
-/** Cuts [0, length) at every span boundary; pure, tested. */
-export function segmentText(length: number, nodeSpans: { node: string; start: number; end: number }[], marks: { start: number; end: number }[]): Segment[] {
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Cuts [0, length) at every span boundary (and the context's); pure, tested. */
+export function segmentText(length: number, nodeSpans: { node: string; start: number; end: number }[], marks: Range[], context?: Range): Segment[] {
   const cuts = new Set<number>([0, length]);
-  for (const s of [...nodeSpans, ...marks]) {
+  for (const s of [...nodeSpans, ...marks, ...(context ? [context] : [])]) {
     cuts.add(Math.max(0, Math.min(length, s.start)));
     cuts.add(Math.max(0, Math.min(length, s.end)));
   }
@@ -26,9 +33,10 @@ export function segmentText(length: number, nodeSpans: { node: string; start: nu
       if (s.start <= start && s.end >= end && (!best || s.end - s.start < best.len)) best = { node: s.node, len: s.end - s.start };
     }
     const mark = marks.findIndex((m) => m.start <= start && m.end >= end);
+    const inContext = !!context && context.start <= start && context.end >= end;
     const prev = segs[segs.length - 1];
-    if (prev && prev.node === (best?.node ?? null) && prev.mark === mark) prev.end = end;
-    else segs.push({ start, end, node: best?.node ?? null, mark });
+    if (prev && prev.node === (best?.node ?? null) && prev.mark === mark && prev.context === inContext) prev.end = end;
+    else segs.push({ start, end, node: best?.node ?? null, mark, context: inContext });
   }
   return segs;
 }
