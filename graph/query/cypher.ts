@@ -45,7 +45,7 @@ import {
   servesNothingIn,
   statsFromCounts,
 } from './memory.ts';
-import { StorageShapeError, toNumber, toPlanEdge, toPlanNode, toStr } from './neo4j-shape.ts';
+import { list, StorageShapeError, toNumber, toPlanEdge, toPlanNode, toStr } from './neo4j-shape.ts';
 
 export interface CypherQueryOptions {
   /** Database name; the server default when omitted. */
@@ -388,7 +388,7 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
           .map((r) => ({
             goal: toStr(r.get('goal'), 'goal'),
             action: toStr(r.get('action'), 'action'),
-            elements: (r.get('elements') as unknown[]).map((x) => toStr(x, 'element')).sort(cmp),
+            elements: list(r.get('elements'), 'elements').map((x) => toStr(x, 'element')).sort(cmp),
           }))
           .sort((a, b) => goalPos.get(a.goal)! - goalPos.get(b.goal)! || actionPos.get(a.action)! - actionPos.get(b.action)!);
 
@@ -410,13 +410,15 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
         const skeletonNodes: PlanNode[] = [];
         for (const rec of kindRecs) {
           const kind = rec.get('kind');
-          for (const id of rec.get('ids') as unknown[]) skeletonNodes.push(toPlanNode({ id, kind, name_zh: '', name_en: '' }));
+          for (const id of list(rec.get('ids'), 'ids')) skeletonNodes.push(toPlanNode({ id, kind, name_zh: '', name_en: '' }));
         }
         const skeletonEdges: PlanEdge[] = [];
         for (const rec of skeletonRecs) {
           const type = rec.get('type');
-          for (const row of rec.get('rows') as unknown[][])
-            skeletonEdges.push(toPlanEdge({ id: row[0], basis: 'stated' }, type, row[1], row[2]));
+          for (const row of list(rec.get('rows'), 'rows')) {
+            const [id, source, target] = list(row, 'row');
+            skeletonEdges.push(toPlanEdge({ id, basis: 'stated' }, type, source, target));
+          }
         }
         const skeleton = new GraphIndex(skeletonNodes, skeletonEdges);
         const servesNothing = servesNothingIn(skeleton);

@@ -45,7 +45,8 @@ function optStr(value: unknown, what: string): string | undefined {
   return value === null || value === undefined ? undefined : toStr(value, what);
 }
 
-function list(value: unknown, what: string): unknown[] {
+/** A list value (null/undefined give []). */
+export function list(value: unknown, what: string): unknown[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value;
   throw new StorageShapeError(`${what}: expected a list, got ${describe(value)}`);
