@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: { host: '127.0.0.1', port: 5173 },
+  // Live mode imports neo4j-driver lazily; pre-bundled up front, the dev server does not reload on first connect.
+  optimizeDeps: { include: ['neo4j-driver'] },
   test: {
     root: rootDir,
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
