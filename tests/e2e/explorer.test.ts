@@ -218,6 +218,24 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     await page.close();
   });
 
+  it('says why a live connection failed, in the interface language', async () => {
+    for (const [path, button, connect, expected] of [
+      ['', '连接 Neo4j…', '连接', /连接失败：bolt:\/\/127\.0\.0\.1:9 没有响应/],
+      ['?lang=en', 'Connect to Neo4j…', 'Connect', /Could not connect: no answer from bolt:\/\/127\.0\.0\.1:9/],
+    ] as const) {
+      const page = await open(path);
+      await page.getByRole('button', { name: button }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox').first().fill('bolt://127.0.0.1:9');
+      await dialog.getByRole('button', { name: connect, exact: true }).click();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor({ timeout: 20_000 });
+      await expect(alert.textContent()).resolves.toMatch(expected);
+      if (!path) await shot(page, '10-live-refused');
+      await page.close();
+    }
+  });
+
   it('exports the view as a PNG image', async () => {
     const page = await open();
     await page.getByRole('button', { name: /导出/ }).click();

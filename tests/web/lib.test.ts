@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanGraph } from '../../graph/model/types.ts';
 import { GraphShapeError, validatePlanGraph } from '../../web/src/data/validate.ts';
+import { explain, ReasonError, reasonText } from '../../web/src/data/reasons.ts';
 import { t } from '../../web/src/i18n.ts';
 import { csvField, toCsv, toGraphml, toJson } from '../../web/src/lib/export.ts';
 import { quoteParts } from '../../web/src/lib/quote.ts';
@@ -163,5 +164,32 @@ describe('i18n', () => {
     expect(t('en', 'more', { n: 3 })).toBe('3 more…');
     expect(t('en', 'search')).toBe('Search');
     expect(t('zh', 'details')).toBe('详情');
+  });
+});
+
+describe('live-mode reasons', () => {
+  it('names the usual failures, in both languages', () => {
+    const auth = explain({ code: 'Neo.ClientError.Security.Unauthorized', message: 'The client is unauthorized' });
+    expect(auth.key).toBe('reason.auth');
+    expect(reasonText('en', auth)).toBe('wrong user or password (Neo.ClientError.Security.Unauthorized)');
+    expect(reasonText('zh', auth)).toBe('用户名或密码错误（Neo.ClientError.Security.Unauthorized）');
+    const down = explain({ code: 'ServiceUnavailable', message: 'Could not perform discovery' }, 'bolt://db:7687');
+    expect(reasonText('en', down)).toMatch(/^no answer from bolt:\/\/db:7687: refused/);
+    expect(reasonText('zh', down)).toMatch(/^bolt:\/\/db:7687 没有响应/);
+    expect(explain(new Error('WebSocket connection failure')).key).toBe('reason.unreachable');
+    expect(explain({ code: 'Neo.ClientError.Database.DatabaseNotFound', message: 'Database does not exist: x' }).key).toBe('reason.noDatabase');
+    expect(explain({ code: 'Neo.ClientError.Security.Forbidden', message: 'no' }).key).toBe('reason.forbidden');
+    const other = explain(new Error('something odd'));
+    expect(reasonText('zh', other)).toBe('something odd（—）');
+    // Every reason key has text in both languages.
+    for (const r of [auth, down, other, explain({ code: 'Neo.ClientError.Security.Forbidden' })]) {
+      expect(reasonText('zh', r)).not.toContain('{');
+      expect(reasonText('en', r)).not.toContain('{');
+    }
+  });
+  it('travels inside an error with an English message', () => {
+    const e = new ReasonError(explain({ code: 'Neo.ClientError.Security.Unauthorized' }));
+    expect(e.message).toBe('wrong user or password (Neo.ClientError.Security.Unauthorized)');
+    expect(explain(e)).toBe(e.reason);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryQuery } from '../../graph/query/memory.ts';
 import type { PlanGraph } from '../../graph/model/types.ts';
 import { validatePlanGraph } from '../../web/src/data/validate.ts';
+import { explain, ReasonError } from '../../web/src/data/reasons.ts';
 import type { DataSource } from '../../web/src/data/source.ts';
 import { createExplorerStore, selectShown, type ExplorerStore } from '../../web/src/store/index.ts';
 import { mergeSubgraphs } from '../../web/src/store/view.ts';
@@ -42,6 +43,18 @@ describe('data slice', () => {
     });
     expect(store.getState().status).toBe('error');
     expect(store.getState().error).toBe('connection refused');
+    expect(store.getState().errorReason).toBeNull();
+  });
+
+  it('keeps a live-mode reason as a message key, to be shown in either language', async () => {
+    const store = createExplorerStore();
+    await store.getState().load(async () => {
+      throw new ReasonError(explain({ code: 'Neo.ClientError.Security.Unauthorized' }));
+    });
+    expect(store.getState().errorReason?.key).toBe('reason.auth');
+    expect(store.getState().error).toBe('wrong user or password (Neo.ClientError.Security.Unauthorized)');
+    store.getState().fail(new Error('plain'));
+    expect(store.getState()).toMatchObject({ status: 'error', error: 'plain', errorReason: null });
   });
 
   it('loads coverage on demand', async () => {

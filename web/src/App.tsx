@@ -9,6 +9,7 @@ import { Legend } from './components/Legend.tsx';
 import { ListView } from './components/ListView.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
+import { reasonText } from './data/reasons.ts';
 import { loadSnapshotSource } from './data/source.ts';
 import { LANGS, t, type MsgKey } from './i18n.ts';
 import { selectShown } from './store/index.ts';
@@ -27,6 +28,7 @@ function StatusOverlay() {
   const lang = useExplorer((s) => s.lang);
   const status = useExplorer((s) => s.status);
   const error = useExplorer((s) => s.error);
+  const errorReason = useExplorer((s) => s.errorReason);
   const sourceKind = useExplorer((s) => s.sourceKind);
   const load = useExplorer((s) => s.load);
   const shown = useExplorer(selectShown);
@@ -42,7 +44,7 @@ function StatusOverlay() {
     return (
       <div className="overlay error" role="alert">
         <h2>{t(lang, 'errorTitle')}</h2>
-        <p>{sourceKind === 'live' ? t(lang, 'connectionLost', { reason: error ?? '' }) : error}</p>
+        <p>{sourceKind === 'live' ? t(lang, 'connectionLost', { reason: errorReason ? reasonText(lang, errorReason) : (error ?? '') }) : error}</p>
         <button type="button" onClick={() => void load(loadSnapshotSource)}>
           {sourceKind === 'live' ? t(lang, 'useSnapshot') : t(lang, 'retry')}
         </button>

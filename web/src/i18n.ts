@@ -97,6 +97,11 @@ const zh = {
   'dir.in': '←',
   inferred: '推断',
   selectedHint: '已选中：{name}',
+  'reason.auth': '用户名或密码错误（{code}）',
+  'reason.forbidden': '该用户无权读取此数据库（{code}）',
+  'reason.noDatabase': '没有这个数据库（{code}：{message}）',
+  'reason.unreachable': '{uri} 没有响应：连接被拒绝、地址有误，或 Neo4j 未运行、未开启 WebSocket 上的 Bolt（{code}）',
+  'reason.other': '{message}（{code}）',
   canvasLabel: '图谱画布。方向键在节点间移动：上为上级，下为第一个下级，左右为同级；回车查看详情；Esc 取消选择。',
 } as const;
 
@@ -194,6 +199,11 @@ const en: Record<MsgKey, string> = {
   'dir.in': '←',
   inferred: 'inferred',
   selectedHint: 'Selected: {name}',
+  'reason.auth': 'wrong user or password ({code})',
+  'reason.forbidden': 'this user may not read the database ({code})',
+  'reason.noDatabase': 'no such database ({code}: {message})',
+  'reason.unreachable': 'no answer from {uri}: refused, wrong address, or Neo4j is not running or not accepting Bolt over WebSocket ({code})',
+  'reason.other': '{message} ({code})',
   canvasLabel: 'Graph canvas. Arrow keys move between nodes: up to the parent, down to the first child, left and right to siblings; Enter opens the details; Escape clears the selection.',
 };
 

@@ -4,6 +4,7 @@
  * are loaded only now (dynamic import, own chunk).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ReasonError, reasonText, type Reason } from '../data/reasons.ts';
 import { t } from '../i18n.ts';
 import { useExplorer } from '../store/react.tsx';
 
@@ -22,7 +23,7 @@ export default function ConnectDialog({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const [database, setDatabase] = useState(DEFAULTS.database);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | Reason | null>(null);
 
   useEffect(() => {
     const d = ref.current;
@@ -40,7 +41,7 @@ export default function ConnectDialog({ onClose }: { onClose: () => void }) {
       await load(async () => src);
       onClose();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err instanceof ReasonError ? err.reason : err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -68,7 +69,7 @@ export default function ConnectDialog({ onClose }: { onClose: () => void }) {
         </label>
         {error && (
           <p className="error" role="alert">
-            {t(lang, 'connectFailed', { reason: error })}
+            {t(lang, 'connectFailed', { reason: typeof error === 'string' ? error : reasonText(lang, error) })}
           </p>
         )}
         <div className="buttons">

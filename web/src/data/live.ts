@@ -8,6 +8,7 @@ import type { PlanDocument, PlanEdge, PlanNode } from '../../../graph/model/type
 import type { PlanQuery } from '../../../graph/query/api.ts';
 import { createCypherQuery } from '../../../graph/query/cypher.ts';
 import { toPlanEdge, toPlanNode } from '../../../graph/query/neo4j-shape.ts';
+import { explain, ReasonError } from './reasons.ts';
 import type { DataSource } from './source.ts';
 
 export interface LiveOptions {
@@ -19,18 +20,6 @@ export interface LiveOptions {
 
 /** The drawable graph is capped so a huge database cannot freeze the tab. */
 export const LIVE_NODE_CAP = 3000;
-
-/** A readable reason from a driver error. */
-export function explain(e: unknown, uri?: string): string {
-  const err = e as { code?: string; message?: string };
-  const code = err?.code ?? '';
-  const msg = err?.message ?? String(e);
-  if (code === 'Neo.ClientError.Security.Unauthorized') return `wrong user or password (${code})`;
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /Could not perform discovery|WebSocket|ECONNREFUSED|Failed to connect/i.test(msg))
-    return `no answer from ${uri ?? 'the server'}: refused, wrong address, or Neo4j is not running / not accepting Bolt over WebSocket (${code || 'ServiceUnavailable'})`;
-  if (code === 'Neo.ClientError.Database.DatabaseNotFound') return `no such database (${msg})`;
-  return code ? `${msg} (${code})` : msg;
-}
 
 export async function connectLive(opts: LiveOptions): Promise<DataSource> {
   let driver: Driver | null = null;
@@ -72,11 +61,11 @@ export async function connectLive(opts: LiveOptions): Promise<DataSource> {
     return { kind: 'live', query: withReasons(query, opts.uri), overview: { nodes, edges }, documents };
   } catch (e) {
     await driver?.close().catch(() => undefined);
-    throw new Error(explain(e, opts.uri));
+    throw new ReasonError(explain(e, opts.uri));
   }
 }
 
-/** Re-throws engine errors with a readable reason (a lost connection says so). */
+/** Re-throws engine errors with a reason the interface can say in either language (a lost connection says so). */
 function withReasons(q: PlanQuery, uri: string): PlanQuery {
   const wrap =
     <A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
@@ -84,7 +73,7 @@ function withReasons(q: PlanQuery, uri: string): PlanQuery {
       try {
         return await f(...a);
       } catch (e) {
-        throw new Error(explain(e, uri));
+        throw new ReasonError(explain(e, uri));
       }
     };
   return {

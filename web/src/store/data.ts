@@ -1,20 +1,25 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { ReasonError } from '../data/reasons.ts';
 import type { DataSlice, ExplorerState } from './types.ts';
 
 const EMPTY = { nodes: [], edges: [] };
-const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const problem = (e: unknown): Pick<DataSlice, 'error' | 'errorReason'> => ({
+  error: e instanceof Error ? e.message : String(e),
+  errorReason: e instanceof ReasonError ? e.reason : null,
+});
 
 export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (set, get) => ({
   status: 'idle',
   booting: true,
   error: null,
+  errorReason: null,
   sourceKind: null,
   query: null,
   graph: EMPTY,
   documents: [],
   coverage: null,
   async load(loader) {
-    set({ status: 'loading', error: null });
+    set({ status: 'loading', error: null, errorReason: null });
     try {
       const src = await loader();
       const old = get().query;
@@ -33,7 +38,7 @@ export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (
       const sel = get().selectedId;
       if (sel) await get().select(sel);
     } catch (e) {
-      set({ status: 'error', error: reason(e) });
+      set({ status: 'error', ...problem(e) });
     }
   },
   async loadCoverage() {
@@ -43,10 +48,10 @@ export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (
       const coverage = await q.coverage();
       if (get().query === q) set({ coverage });
     } catch (e) {
-      get().fail(reason(e));
+      get().fail(e);
     }
   },
   fail(why) {
-    set({ status: 'error', error: why });
+    set({ status: 'error', ...problem(why) });
   },
 });

@@ -23,7 +23,7 @@ export const createSelectionSlice: StateCreator<ExplorerState, [], [], Selection
     } catch (e) {
       if (token === selectToken) {
         set({ detailsLoading: false });
-        get().fail(e instanceof Error ? e.message : String(e));
+        get().fail(e);
       }
     }
   },

@@ -2,6 +2,7 @@ import type { NodeKind, PlanDocument, Span } from '../../../graph/model/types.ts
 import type { Coverage, NodeDetails, PlanQuery, Subgraph } from '../../../graph/query/api.ts';
 import type { SourceKind, DataSource } from '../data/source.ts';
 import type { Lang } from '../i18n.ts';
+import type { Reason } from '../data/reasons.ts';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -10,6 +11,8 @@ export interface DataSlice {
   /** True until the first load and the URL's view have been applied. */
   booting: boolean;
   error: string | null;
+  /** The error as a message key, when it has one (live mode), so it is shown in the current language. */
+  errorReason: Reason | null;
   sourceKind: SourceKind | null;
   query: PlanQuery | null;
   /** The whole drawable graph; its identity changes only when the source changes. */
@@ -19,8 +22,8 @@ export interface DataSlice {
   /** Start loading; the loader resolves to a source or rejects with a reason. */
   load: (loader: () => Promise<DataSource>) => Promise<void>;
   loadCoverage: () => Promise<void>;
-  /** Mark the source as lost (live mode), keeping what is drawn. */
-  fail: (reason: string) => void;
+  /** Mark the source as lost (live mode), keeping what is drawn; takes the error or its text. */
+  fail: (reason: unknown) => void;
 }
 
 export interface SelectionSlice {

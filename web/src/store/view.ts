@@ -42,7 +42,7 @@ export const createViewSlice: StateCreator<ExplorerState, [], [], ViewSlice> = (
     } catch (e) {
       if (token !== focusToken) return;
       set({ focusLoading: false });
-      get().fail(e instanceof Error ? e.message : String(e));
+      get().fail(e);
     }
   }
 
