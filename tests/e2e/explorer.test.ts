@@ -246,6 +246,18 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(10_000);
+    // The SVG drawing looks like the canvas: bent tree edges, labels beside list entries.
+    await page.getByRole('button', { name: /导出/ }).click();
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'SVG 矢量图' }).click()]);
+    const svgFile = `${SHOTS}/export.svg`;
+    await svgDownload.saveAs(svgFile);
+    const svg = readFileSync(svgFile, 'utf8');
+    expect(svg).toContain('<polyline');
+    expect(svg).toContain('text-anchor="start"');
+    const view = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await view.setContent(`<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}" style="width:100%">`);
+    await view.screenshot({ path: `${SHOTS}/11-export-svg.png` });
+    await view.close();
     await page.close();
   });
 });

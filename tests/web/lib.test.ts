@@ -94,6 +94,22 @@ describe('SVG export', () => {
   it('wraps CJK by character and Latin by word', () => {
     expect(wrapLabel('一二三四五六七八九十十一', 5)).toEqual(['一二三四五', '六七八九十', '十一']);
     expect(wrapLabel('alpha beta gamma delta', 7)).toEqual(['alpha beta', 'gamma delta']);
+    // Canvas labels carry zero-width break points (labels.ts), dropped in the drawing.
+    expect(wrapLabel('一\u200b二\u200b三\u200b四\u200b五\u200bGDP', 4)).toEqual(['一二三四', '五GDP']);
+  });
+  it('draws the overview as the canvas does: labels right of list entries, bent tree edges', () => {
+    const svg = toSvg(
+      [
+        { id: 'p', kind: 'Plan', label: '规划', x: 0, y: 0, w: 56, h: 36, labelAt: 'above', fontSize: 15, bold: true },
+        { id: 'a', kind: 'Action', label: '行动', x: -40, y: 100, w: 34, h: 34, labelAt: 'right', maxEm: 10 },
+      ],
+      [{ id: 'e', source: 'p', target: 'a', colour: '#15803d', plain: true, bends: [{ x: 0, y: 60 }, { x: -40, y: 60 }] }],
+      'sans-serif',
+    );
+    expect(svg).toContain('<polyline points="0,0 0,60 -40,60 -40,83"');
+    expect(svg).not.toContain('marker-end');
+    expect(svg).toContain('text-anchor="start"');
+    expect(svg).toContain('font-size="15" font-weight="bold"');
   });
 });
 

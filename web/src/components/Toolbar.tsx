@@ -38,12 +38,24 @@ export function svgOf(cy: Core): string {
       w: n.width(),
       h: n.height(),
       faded: n.hasClass('faded'),
+      labelAt: n.hasClass('role-item') ? 'right' : n.hasClass('role-plan') ? 'above' : 'below',
+      fontSize: n.numericStyle('font-size'),
+      maxEm: n.numericStyle('text-max-width') / n.numericStyle('font-size'),
+      bold: n.style('font-weight') === 'bold',
     }));
   const edges: DrawnEdge[] = cy
     .edges()
     .filter((e) => e.visible())
     .edges()
-    .map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), colour: EDGE_COLOURS[e.data('type') as EdgeType], faded: e.hasClass('faded') }));
+    .map((e) => ({
+      id: e.id(),
+      source: e.source().id(),
+      target: e.target().id(),
+      colour: EDGE_COLOURS[e.data('type') as EdgeType],
+      faded: e.hasClass('faded'),
+      // The overview's tree edges: their bends, no arrowheads (as drawn).
+      ...(e.hasClass('tree') ? { plain: true, ...(e.hasClass('straight') ? {} : { bends: e.segmentPoints() ?? [] }) } : {}),
+    }));
   return toSvg(nodes, edges, FONT_STACK);
 }
 
