@@ -146,7 +146,7 @@ export interface PlanQuery {
    * trimmed and its inner whitespace collapsed to one space; it is matched against zh, en,
    * id and spaced pinyin as is, and, with spaces removed, against compact pinyin
    * ("jinfeng") and pinyin initials ("jfsys"). Each node scores its best match (see
-   * SearchHit); hits sorted by score (desc), then id; at most `limit` (default 20).
+   * SearchHit); hits sorted by score (desc), then the shorter zh name, then id; at most `limit` (default 20).
    * Blank text or limit 0 gives [].
    */
   search(text: string, limit?: number): Promise<SearchHit[]>;

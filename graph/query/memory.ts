@@ -146,7 +146,18 @@ export function scoreKeys(keys: SearchKeys, query: { q: string; compact: string 
 }
 
 /**
- * Score, sort (score desc, then id) and cut a candidate list. Candidates need only id and
+ * Best hits first: higher score, then the shorter Chinese name (at equal scores the
+ * shorter name is the more specific match: 金凤实验室 before a task that names it), then id.
+ */
+export function compareHits(
+  a: { node: Pick<PlanNode, 'id' | 'name'>; score: number },
+  b: { node: Pick<PlanNode, 'id' | 'name'>; score: number },
+): number {
+  return b.score - a.score || a.node.name.zh.length - b.node.name.zh.length || cmp(a.node.id, b.node.id);
+}
+
+/**
+ * Score, sort (see `compareHits`) and cut a candidate list. Candidates need only id and
  * name, so a caller can fetch whole nodes for the winners only.
  */
 export function rankSearch<T extends Pick<PlanNode, 'id' | 'name'>>(
@@ -162,7 +173,7 @@ export function rankSearch<T extends Pick<PlanNode, 'id' | 'name'>>(
     const s = scoreKeys(searchKeys(node), query);
     if (s) hits.push({ node, field: s.field, score: s.score });
   }
-  hits.sort((a, b) => b.score - a.score || cmp(a.node.id, b.node.id));
+  hits.sort(compareHits);
   return hits.slice(0, n);
 }
 
@@ -681,7 +692,7 @@ export function createMemoryQuery(graph: PlanGraph): PlanQuery {
         const s = scoreKeys(k, query);
         if (s) hits.push({ node, field: s.field, score: s.score });
       }
-      hits.sort((a, b) => b.score - a.score || cmp(a.node.id, b.node.id));
+      hits.sort(compareHits);
       return hits.slice(0, n);
     },
 

@@ -128,14 +128,14 @@ export function runQueryContract(name: string, makeEngine: MakeEngine): void {
           ['task:lab', 'en', 1],
         ]);
       });
-      it('ties break by id', async () => {
+      it('ties go to the shorter name (the more specific match), then by id', async () => {
         expect(await hits('shuangcheng')).toEqual([
-          ['goal:b-link', 'pinyin', 2],
-          ['policy:twin', 'pinyin', 2],
+          ['goal:b-link', 'pinyin', 2], // 双城通勤
+          ['policy:twin', 'pinyin', 2], // 双城经济圈
         ]);
         expect(await hits('cheng yu')).toEqual([
-          ['corridor:cy', 'pinyin', 2],
-          ['org:cy-office', 'pinyin', 2],
+          ['org:cy-office', 'pinyin', 2], // 成渝办
+          ['corridor:cy', 'pinyin', 2], // 成渝科创走廊, same length as 成渝合作方案: by id
           ['plan:b', 'pinyin', 2],
           ['goal:vision', 'pinyin', 1],
           ['task:b1', 'pinyin', 1],
@@ -144,14 +144,14 @@ export function runQueryContract(name: string, makeEngine: MakeEngine): void {
       it('honours the limit (default 20) and gives [] for blank text or limit 0', async () => {
         expect(await hits('goal')).toEqual([
           ['goal:b-link', 'id', 2],
-          ['goal:firms', 'id', 2],
-          ['goal:rd', 'id', 2],
           ['goal:talent', 'id', 2],
           ['goal:vision', 'id', 2],
+          ['goal:firms', 'id', 2],
+          ['goal:rd', 'id', 2],
         ]);
         expect(await hits('goal', 2)).toEqual([
           ['goal:b-link', 'id', 2],
-          ['goal:firms', 'id', 2],
+          ['goal:talent', 'id', 2],
         ]);
         expect((await ctx.q.search('a')).length).toBe(20);
         expect((await ctx.q.search('a', 100)).length).toBe(27);
