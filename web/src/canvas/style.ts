@@ -110,7 +110,7 @@ export const DAGRE_OPTIONS = {
   name: 'dagre',
   rankDir: 'TB',
   nodeSep: 18,
-  rankSep: 40,
+  rankSep: 56,
   edgeSep: 10,
   ranker: 'network-simplex',
 } as const;
