@@ -200,6 +200,23 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     await page.close();
   });
 
+  it('lays the whole plan out top-down with dagre on request, and the URL keeps the choice', async () => {
+    const page = await open();
+    await page.getByRole('combobox', { name: '布局' }).selectOption('dagre');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('layout') === 'dagre');
+    await page.waitForFunction(() => window.__plangraphReady === true);
+    // Top-down: every action sits below the plan, every task below its action.
+    const ranks = await page.evaluate(`(() => {
+      const cy = window.__plangraphCy;
+      const y = (id) => cy.getElementById(id).position('y');
+      return cy.edges('[type = "HAS_ACTION"], [type = "HAS_TASK"]').map((e) => y(e.target().id()) > y(e.source().id()));
+    })()`) as boolean[];
+    expect(ranks.length).toBe(25);
+    expect(ranks.every(Boolean)).toBe(true);
+    await shot(page, '12-dagre');
+    await page.close();
+  });
+
   it('hides a kind from the legend', async () => {
     const page = await open();
     const goal = page.getByRole('navigation', { name: /图例/ }).getByRole('button', { name: /目标/ });

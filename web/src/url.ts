@@ -17,7 +17,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   selected: null,
   focus: { mode: 'none' },
   hiddenKinds: [],
-  layout: 'dagre',
+  layout: 'tree',
   lang: 'zh',
   panel: 'graph',
 };
@@ -39,7 +39,7 @@ export function encodeUrlState(s: UrlState): string {
     for (const x of f.expanded) p.append('exp', x);
   }
   if (s.hiddenKinds.length) p.set('hide', s.hiddenKinds.join(','));
-  if (s.layout !== 'dagre') p.set('layout', s.layout);
+  if (s.layout !== 'tree') p.set('layout', s.layout);
   if (s.lang !== 'zh') p.set('lang', s.lang);
   if (s.panel !== 'graph') p.set('view', s.panel);
   const q = p.toString();
@@ -61,7 +61,7 @@ export function decodeUrlState(search: string): UrlState {
     selected: p.get('sel') || null,
     focus,
     hiddenKinds: (p.get('hide') ?? '').split(',').filter(isNodeKind),
-    layout: LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : 'dagre',
+    layout: LAYOUTS.includes(layout as LayoutName) ? (layout as LayoutName) : 'tree',
     lang: isLang(lang) ? lang : 'zh',
     panel: view === 'list' || view === 'coverage' ? view : 'graph',
   };

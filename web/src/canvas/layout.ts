@@ -193,12 +193,12 @@ export async function runLayout(
   };
   const base = (nodes: cytoscape.NodeCollection): Promise<boolean> => {
     const inside = (e: cytoscape.EdgeSingular): boolean => nodes.contains(e.source()) && nodes.contains(e.target());
-    if (name === 'dagre') return run(nodes.union(rankEdges.filter(inside)), DAGRE_OPTIONS as cytoscape.LayoutOptions);
+    if (name === 'dagre' || name === 'tree') return run(nodes.union(rankEdges.filter(inside)), DAGRE_OPTIONS as cytoscape.LayoutOptions);
     return run(nodes.union(drawnEdges.filter(inside)), LAYOUT_OPTIONS[name]);
   };
 
   cy.stop(true, true);
-  if (!focusIds && name === 'dagre') {
+  if (!focusIds && name === 'tree') {
     const nav = overview(cy, visNodes, drawnEdges);
     overviewViewport(cy, visNodes);
     return nav;

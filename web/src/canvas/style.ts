@@ -115,7 +115,7 @@ export const DAGRE_OPTIONS = {
   ranker: 'network-simplex',
 } as const;
 
-export const LAYOUT_OPTIONS: Record<Exclude<LayoutName, 'dagre'>, cytoscape.LayoutOptions> = {
+export const LAYOUT_OPTIONS: Record<Exclude<LayoutName, 'dagre' | 'tree'>, cytoscape.LayoutOptions> = {
   breadthfirst: { ...common, name: 'breadthfirst', directed: true, spacingFactor: 1.1, avoidOverlap: true },
   concentric: {
     ...common,

@@ -44,8 +44,9 @@ export interface FiltersSlice {
   showAllKinds: () => void;
 }
 
-export type LayoutName = 'dagre' | 'breadthfirst' | 'concentric' | 'cose';
-export const LAYOUTS: readonly LayoutName[] = ['dagre', 'breadthfirst', 'concentric', 'cose'];
+/** `tree` is the tidy whole-plan overview (canvas/overview.ts); `dagre` is dagre's own top-down layout of the whole plan. */
+export type LayoutName = 'tree' | 'dagre' | 'breadthfirst' | 'concentric' | 'cose';
+export const LAYOUTS: readonly LayoutName[] = ['tree', 'dagre', 'breadthfirst', 'concentric', 'cose'];
 
 export type Focus =
   | { mode: 'none' }

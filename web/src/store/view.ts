@@ -47,7 +47,7 @@ export const createViewSlice: StateCreator<ExplorerState, [], [], ViewSlice> = (
   }
 
   return {
-    layout: 'dagre',
+    layout: 'tree',
     lang: 'zh',
     panel: 'graph',
     focus: { mode: 'none' },
