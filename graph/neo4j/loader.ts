@@ -243,9 +243,11 @@ RETURN sum(CASE WHEN changed OR NOT $plan IN oldPlans THEN 1 ELSE 0 END) AS chan
 /**
  * Relationships of this plan that the input no longer has: leave the plan, or go. A relationship
  * is kept by id, type and ends, so one whose id now joins other nodes (or has another type) goes.
+ * A plan's relationships start at the plan's nodes (each plan is closed), so only those are expanded.
  */
 const PRUNE_RELS = `
-MATCH (a:PlanNode)-[r]->(b:PlanNode)
+MATCH (a:PlanNode) WHERE $plan IN a.plans
+MATCH (a)-[r]->(b:PlanNode)
 WHERE $plan IN r.plans AND NOT (r.id + '|' + type(r) + '|' + a.id + '|' + b.id) IN $keep
 WITH r, [x IN r.plans WHERE x <> $plan] AS rest
 FOREACH (_ IN CASE WHEN size(rest) = 0 THEN [1] ELSE [] END | DELETE r)

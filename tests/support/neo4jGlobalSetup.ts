@@ -1,8 +1,8 @@
 /**
  * Vitest global setup: a Neo4j server for the suites that need one.
  *  1. NEO4J_URI set: use that server (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE).
- *  2. Else java and mvn present: start the local server (scripts/neo4j-server) on NEO4J_TEST_PORT
- *     (default 7688, or a free port when that is taken) with a fresh data folder
+ *  2. Else java and mvn present: start the local server (scripts/neo4j-server) on a free port
+ *     (or NEO4J_TEST_PORT) with a fresh data folder
  *     .neo4j/test/run-<pid> (each test run has its own server: runs may overlap in one work tree),
  *     and stop it at teardown. The server starts in the background, so runs whose tests don't
  *     need Neo4j are not held up; Neo4j suites wait for it (see tests/support/neo4j.ts).
@@ -99,8 +99,10 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
 
-  const wanted = Number(process.env.NEO4J_TEST_PORT || 7688);
-  const port = (await portFree(wanted)) ? wanted : await anyFreePort();
+  // A port the OS picks: test runs in one work tree may overlap, and a fixed port (7688) would
+  // make two of them race for it. NEO4J_TEST_PORT pins one (falling back to a free one if taken).
+  const wanted = Number(process.env.NEO4J_TEST_PORT || 0);
+  const port = wanted > 0 && (await portFree(wanted)) ? wanted : await anyFreePort();
   const password = 'plangraph-test';
   project.provide('neo4j', { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, database: 'neo4j' });
   const started = Date.now();
