@@ -15,7 +15,6 @@
  * is skipped, and the table says so.
  */
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -23,6 +22,7 @@ import { connect, neo4jConfigFromEnv, type Neo4jConfig } from '../../graph/neo4j
 import { edgeProperties, loadGraph, nodeProperties, documentProperties, SCHEMA_STATEMENTS } from '../../graph/neo4j/loader.ts';
 import { EDGE_TYPES, NODE_KINDS, type PlanGraph } from '../../graph/model/types.ts';
 import { REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../lib/neo4jServer.ts';
+import { freePort } from '../lib/ports.ts';
 import { syntheticLoadGraph } from './synthetic.ts';
 
 const SIZES: Record<string, { plans: number; label: string }> = {
@@ -39,17 +39,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function wipe(driver: Driver, database: string): Promise<void> {
   const session = driver.session({ database });

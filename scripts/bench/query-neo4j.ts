@@ -3,7 +3,6 @@
  * through scripts/lib/neo4jServer.ts on a free port with its own data folder), loaded with the
  * benchmark graph.
  */
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -11,19 +10,9 @@ import type { PlanGraph } from '../../graph/model/types.ts';
 import type { PlanQuery } from '../../graph/query/api.ts';
 import { createCypherQuery } from '../../graph/query/cypher.ts';
 import { REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../lib/neo4jServer.ts';
+import { freePort } from '../lib/ports.ts';
 import { loadGraph } from '../../graph/neo4j/loader.ts';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function connectCypherEngine(graph: PlanGraph): Promise<{ query: PlanQuery; driver: Driver; database: string; close(): Promise<void> }> {
   let local: LocalNeo4j | null = null;

@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { pidAlive } from '../../scripts/lib/ports.ts';
 
 export interface Neo4jTestConfig {
   uri: string;
@@ -63,14 +64,6 @@ export function neo4jTestConfig(): Neo4jTestConfig | null {
 
 const LOCK_WAIT_MS = 15 * 60_000;
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Waits for the database-wide lock (a directory made atomically); steals it from a dead holder. */
 export async function acquireNeo4jLock(): Promise<() => void> {

@@ -8,43 +8,17 @@
  *     need Neo4j are not held up; Neo4j suites wait for it (see tests/support/neo4j.ts).
  *  3. Else: under CI=true that is a failure; otherwise a loud warning, and Neo4j suites skip.
  */
-import { createServer } from 'node:net';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hasJavaAndMaven, REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../../scripts/lib/neo4jServer.ts';
+import { freePort, pidAlive, portFree } from '../../scripts/lib/ports.ts';
 import type { Neo4jServerStatus, Neo4jTestConfig } from './neo4j.ts';
 
 const TEST_ROOT = join(REPO_ROOT, '.neo4j', 'test');
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
 
-function anyFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Removes the folders of earlier runs whose process is gone. */
 function removeStaleRuns(): void {
@@ -102,7 +76,7 @@ export async function setup(project: TestProject): Promise<void> {
   // A port the OS picks: test runs in one work tree may overlap, and a fixed port (7688) would
   // make two of them race for it. NEO4J_TEST_PORT pins one (falling back to a free one if taken).
   const wanted = Number(process.env.NEO4J_TEST_PORT || 0);
-  const port = wanted > 0 && (await portFree(wanted)) ? wanted : await anyFreePort();
+  const port = wanted > 0 && (await portFree(wanted)) ? wanted : await freePort();
   const password = 'plangraph-test';
   project.provide('neo4j', { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, database: 'neo4j' });
   const started = Date.now();

@@ -1,6 +1,6 @@
 /** Helpers for the Neo4j loader tests: a canonical dump of the database and running the CLI. */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+export { freePort } from '../../../scripts/lib/ports.ts';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { REPO_ROOT } from '../../../scripts/lib/neo4jServer.ts';
@@ -87,14 +87,3 @@ export function runLoad(args: string[], env: NodeJS.ProcessEnv): Promise<CliResu
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
