@@ -8,7 +8,7 @@ import snapshotJson from '../../graph/snapshot/plangraph.json';
 import { breakable, shortLabel } from '../../web/src/canvas/labels.ts';
 import { segments, step, type Nav } from '../../web/src/canvas/layout.ts';
 import { overviewTree, placeOverview, type Box, type OvEdge, type OvNode, type OverviewTree, type Pt } from '../../web/src/canvas/overview.ts';
-import { validatePlanGraph } from '../../web/src/data/validate.ts';
+import { validatePlanGraphJson as validatePlanGraph } from '../../graph/model/validateJson.ts';
 import fixtureJson from './fixture/plangraph.fixture.json';
 
 const snapshot: PlanGraph = validatePlanGraph(snapshotJson);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryQuery } from '../../graph/query/memory.ts';
 import type { PlanGraph } from '../../graph/model/types.ts';
-import { validatePlanGraph } from '../../web/src/data/validate.ts';
+import { validatePlanGraphJson as validatePlanGraph } from '../../graph/model/validateJson.ts';
 import { explain, ReasonError } from '../../web/src/data/reasons.ts';
 import type { DataSource } from '../../web/src/data/source.ts';
 import { createExplorerStore, selectShown, type ExplorerStore } from '../../web/src/store/index.ts';

@@ -5,7 +5,7 @@
  */
 import type { PlanDocument } from '../../../graph/model/types.ts';
 import type { PlanQuery, Subgraph } from '../../../graph/query/api.ts';
-import { validatePlanGraph } from './validate.ts';
+import { validatePlanGraphJson } from '../../../graph/model/validateJson.ts';
 
 export type SourceKind = 'snapshot' | 'fixture' | 'live';
 
@@ -23,7 +23,7 @@ export async function loadSnapshotSource(): Promise<DataSource> {
     import('../../../graph/snapshot/plangraph.json').then((m) => m.default as unknown),
     import('../../../graph/query/memory.ts'),
   ]);
-  const graph = validatePlanGraph(json);
+  const graph = validatePlanGraphJson(json, 'graph/snapshot/plangraph.json');
   return {
     kind: 'snapshot',
     query: createMemoryQuery(graph),
