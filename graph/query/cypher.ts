@@ -32,6 +32,7 @@ import {
   byId,
   cmp,
   cmpPlanOrder,
+  expandLevel,
   type DagEdge,
   finishPaths,
   GraphIndex,
@@ -236,20 +237,9 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
             list.push({ oid: toStr(rec.get('oid'), 'oid'), t: toStr(rec.get('t'), 'type') });
             cands.set(uid, list);
           }
-          const next: string[] = [];
-          for (const u of [...frontier].sort(cmp)) {
-            const fresh = (cands.get(u) ?? [])
-              .sort((a, b) => cmp(a.t, b.t) || cmp(a.oid, b.oid))
-              .map((x) => x.oid)
-              .filter((o) => !visited.has(o));
-            const taken = fresh.slice(0, c);
-            for (const v of taken) {
-              visited.add(v);
-              next.push(v);
-            }
-            if (fresh.length > taken.length) truncated[u] = fresh.length - taken.length;
-          }
-          frontier = next;
+          const ordered = (u: string) =>
+            (cands.get(u) ?? []).sort((a, b) => cmp(a.t, b.t) || cmp(a.oid, b.oid)).map((x) => x.oid);
+          frontier = expandLevel(frontier, ordered, visited, c, truncated);
         }
         const ids = [...visited];
         const nodes = (await nodesById(tx, ids)).sort(byId);

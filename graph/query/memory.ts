@@ -415,18 +415,7 @@ export function neighbourhoodOver(index: GraphIndex, id: string, depth: number, 
   const truncated: Record<string, number> = {};
   let frontier = [id];
   for (let level = 0; level < depth && frontier.length > 0; level++) {
-    frontier.sort(cmp);
-    const next: string[] = [];
-    for (const u of frontier) {
-      const fresh = freshNeighbours(index.incident.get(u) ?? [], visited);
-      const taken = fresh.slice(0, cap);
-      for (const v of taken) {
-        visited.add(v);
-        next.push(v);
-      }
-      if (fresh.length > taken.length) truncated[u] = fresh.length - taken.length;
-    }
-    frontier = next;
+    frontier = expandLevel(frontier, (u) => freshNeighbours(index.incident.get(u) ?? [], visited), visited, cap, truncated);
   }
   const nodes = [...visited].map((v) => index.nodes.get(v)).filter((n): n is PlanNode => n !== undefined);
   return { nodes: nodes.sort(byId), edges: index.induced(visited), truncated: sortRecord(truncated) };
@@ -536,6 +525,31 @@ export function sortRelations(relations: Relation[]): Relation[] {
       cmp(a.other.id, b.other.id) ||
       cmp(a.edge.id, b.edge.id),
   );
+}
+
+/**
+ * One BFS level of `neighbourhood`, shared by both engines: the frontier in id order, each
+ * node keeping at most `cap` of its not-yet-visited neighbours (`freshOf`, already in the
+ * deterministic order) and recording in `truncated` how many it had to leave out.
+ */
+export function expandLevel(
+  frontier: readonly string[],
+  freshOf: (id: string) => string[],
+  visited: Set<string>,
+  cap: number,
+  truncated: Record<string, number>,
+): string[] {
+  const next: string[] = [];
+  for (const u of [...frontier].sort(cmp)) {
+    const fresh = [...new Set(freshOf(u))].filter((v) => !visited.has(v));
+    const taken = fresh.slice(0, cap);
+    for (const v of taken) {
+      visited.add(v);
+      next.push(v);
+    }
+    if (fresh.length > taken.length) truncated[u] = fresh.length - taken.length;
+  }
+  return next;
 }
 
 /** The node's sources with their text, sorted by (doc id, start, end); unknown documents give "". */
