@@ -124,6 +124,9 @@ export async function connect(config: Neo4jConfig): Promise<{ driver: Driver; se
     throw new Neo4jConnectionError(`Bad NEO4J_URI "${config.uri}": ${error instanceof Error ? error.message : String(error)}`, 'other');
   }
   try {
+    // Once, without the retries of a transaction: an unreachable server (bolt:// refused,
+    // neo4j:// discovery failing) is reported at once instead of after ~30 s of retrying.
+    await driver.verifyConnectivity({ database: config.database });
     const server = await checkServer(driver, config);
     return { driver, server };
   } catch (error) {
