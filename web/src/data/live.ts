@@ -26,6 +26,9 @@ export async function connectLive(opts: LiveOptions): Promise<DataSource> {
   try {
     driver = neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
       connectionTimeout: 8000,
+      // Read transactions retry a lost server for this long before the interface says so
+      // (the driver's default, 30 s, left the explorer silent for half a minute).
+      maxTransactionRetryTime: 5000,
       maxConnectionPoolSize: 4,
       disableLosslessIntegers: false,
     });
