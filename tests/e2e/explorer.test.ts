@@ -130,10 +130,38 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     await expect(quote.textContent()).resolves.toBe('依托金凤实验室、机械传动等全国重点实验室、云创实验室和智能网联新能源汽车实验室建设,构建四级实验室体系;');
     await expect(quote.locator('mark').textContent()).resolves.toBe('金凤实验室');
     await expect(details.textContent()).resolves.toContain('Jinfeng Laboratory');
+    // The Q&A part repeats the sentence word for word: one block that says so, a link per place.
+    await expect(details.locator('blockquote').count()).resolves.toBe(1);
+    const block = details.locator('.quotes > li');
+    await expect(block.count()).resolves.toBe(1);
+    await expect(block.textContent()).resolves.toContain('原文 2 处');
+    const places = block.getByRole('button', { name: /^在原文中显示第 \d 处$/ });
+    await expect(places.allTextContents()).resolves.toEqual(['第 1 处', '第 2 处']);
     await shot(page, '03-details');
-    await details.getByRole('button', { name: '在原文中显示' }).first().click();
+    // Each place opens the document at its own passage (the spans' offsets in the text).
     const doc = page.getByRole('region', { name: '原文' });
+    const activeAt = () =>
+      doc
+        .locator('mark.active')
+        .first()
+        .evaluate((el) => {
+          const r = document.createRange();
+          r.setStart(el.closest('.doc-text')!, 0);
+          r.setEndBefore(el);
+          return r.toString().length;
+        });
+    const sources = (JSON.parse(readFileSync(new URL('../../graph/snapshot/plangraph.json', import.meta.url), 'utf8')) as { nodes: { id: string; sources: { start: number }[] }[] }).nodes.find(
+      (n) => n.id === 'lab/jin-feng-shi-yan-shi',
+    )!.sources;
+    expect(sources).toHaveLength(2);
+    await block.getByRole('button', { name: '在原文中显示第 2 处' }).click();
     await doc.locator('mark.active').waitFor();
+    await expect(activeAt()).resolves.toBe(sources[1]!.start);
+    await doc.getByRole('button', { name: '关闭' }).click();
+    await doc.waitFor({ state: 'detached' });
+    await block.getByRole('button', { name: '在原文中显示第 1 处' }).click();
+    await doc.locator('mark.active').waitFor();
+    await expect(activeAt()).resolves.toBe(sources[0]!.start);
     await expect(doc.locator('mark.active').textContent()).resolves.toContain('金凤实验室');
     await expect(doc.locator('.sentence').allTextContents().then((t) => t.join(''))).resolves.toContain('构建四级实验室体系');
     await shot(page, '04-document');

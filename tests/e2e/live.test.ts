@@ -2,8 +2,9 @@
  * End-to-end, live mode: the built-in plan loaded into the real Neo4j test server
  * (tests/support/neo4j.ts), and the explorer in headless Chromium connecting to it over Bolt on
  * WebSocket (READ sessions, neo4j-driver in the browser). The views must be the snapshot's views:
- * the same counts, the same search hit and quote, the same goal trace. Then the refusals: a wrong
- * password and an unknown database say why and offer the snapshot. Screenshots go to
+ * the same counts, the same search hit and quote, the same goal trace. A server lost after
+ * connecting: search and details say why, a banner says the connection is lost, the graph stays.
+ * Then the refusals: a wrong password and an unknown database say why and offer the snapshot. Screenshots go to
  * test-output/screenshots/live-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -146,6 +147,10 @@ describe.skipIf(!chromiumPath || !neo4jTestConfig())('explorer live mode on Neo4
       await expect(quote.textContent()).resolves.toBe(JINFENG_SENTENCE);
       await expect(quote.locator('mark').textContent()).resolves.toBe('金凤实验室');
       await expect(details.textContent()).resolves.toContain('Jinfeng Laboratory');
+      // The Q&A part repeats the sentence: one block, 2 places, a link for each.
+      await expect(details.locator('blockquote').count()).resolves.toBe(1);
+      await expect(details.locator('.quotes > li').textContent()).resolves.toContain('原文 2 处');
+      await expect(details.getByRole('button', { name: /^在原文中显示第 \d 处$/ }).allTextContents()).resolves.toEqual(['第 1 处', '第 2 处']);
       await shot(page, 'live-02-details');
 
       // The goal trace: the same subgraph as the memory engine on the same graph, drawn unfaded.
@@ -200,7 +205,7 @@ describe.skipIf(!chromiumPath || !neo4jTestConfig())('explorer live mode on Neo4
     }, 60_000);
 
     // (The relay passes bytes through: a TLS server's certificate would not match 127.0.0.1.)
-    it.skipIf(/^\w+\+s/.test(neo4jTestConfig()?.uri ?? ''))('a server that goes away after connecting: the reason, and the way back to the snapshot', async () => {
+    it.skipIf(/^\w+\+s/.test(neo4jTestConfig()?.uri ?? ''))('a server that goes away after connecting: search and details say why, the graph stays, and the way back to the snapshot', async () => {
       // The browser reaches the test server through a TCP relay; closing the relay is the server
       // going away (connections cut, new ones refused) without stopping the shared server.
       const target = new URL(withScheme(config.uri, 'bolt').replace(/^bolt/, 'http'));
@@ -214,7 +219,41 @@ describe.skipIf(!chromiumPath || !neo4jTestConfig())('explorer live mode on Neo4
         await expect(page.getByTestId('source-kind').textContent()).resolves.toBe('实时（Neo4j）');
         await relay.close();
 
-        // Click 金凤实验室 on the canvas: its details are asked of the server that is gone.
+        // A search now fails: it says so where the suggestions would be, with the reason, and the
+        // whole explorer says the connection is lost — over nothing: the graph stays drawn.
+        const box = page.getByRole('combobox', { name: '搜索' });
+        await box.fill('yunchuang');
+        const searchError = page.getByTestId('search-error');
+        await searchError.waitFor({ timeout: 20_000 });
+        await expect(searchError.getAttribute('role')).resolves.toBe('alert');
+        await expect(searchError.textContent()).resolves.toBe(`搜索失败：${uri} 没有响应：连接被拒绝、地址有误，或 Neo4j 未运行、未开启 WebSocket 上的 Bolt（ServiceUnavailable）`);
+        await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
+        await expect(box.getAttribute('aria-describedby')).resolves.toBe(await searchError.getAttribute('id'));
+        const banner = page.getByTestId('query-error');
+        await banner.waitFor();
+        await expect(banner.getByRole('heading').textContent()).resolves.toBe('与数据库的连接已断开');
+        await expect(banner.textContent()).resolves.toContain(`${uri} 没有响应`);
+        await expect(banner.textContent()).resolves.not.toContain('无法加载图谱');
+        await shot(page, 'live-06-search-failed');
+
+        // The graph is still drawn, visible and not covered: no overlay, and the canvas is what
+        // sits under the middle of the stage.
+        await expect(page.locator('.overlay').count()).resolves.toBe(0);
+        const graphShown = () =>
+          page.evaluate(`(() => {
+            const cy = window.__plangraphCy;
+            const box = cy.container().getBoundingClientRect();
+            const under = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return { nodes: cy.nodes().filter((n) => n.visible()).length, covered: !cy.container().contains(under) };
+          })()`) as Promise<{ nodes: number; covered: boolean }>;
+        await expect(graphShown()).resolves.toEqual({ nodes: graph.nodes.length, covered: false });
+        // The banner's long reason wraps inside its box.
+        const fits = await banner.evaluate((el) => [...el.querySelectorAll('*')].every((c) => c.scrollWidth <= c.clientWidth + 1) && el.scrollWidth <= el.clientWidth + 1);
+        expect(fits).toBe(true);
+
+        // Click 金凤实验室 on the canvas: its details are asked of the server that is gone. The
+        // panel names the node, says it could not be loaded and why, and offers a retry.
+        await box.press('Escape');
         const at = (await page.evaluate(`(() => {
           const cy = window.__plangraphCy;
           const n = cy.getElementById(${JSON.stringify(JINFENG)});
@@ -224,19 +263,41 @@ describe.skipIf(!chromiumPath || !neo4jTestConfig())('explorer live mode on Neo4
           return { x: box.left + p.x, y: box.top + p.y };
         })()`)) as { x: number; y: number };
         await page.mouse.click(at.x, at.y);
-        const alert = page.locator('.overlay.error[role="alert"]');
-        await alert.waitFor({ timeout: 20_000 });
-        await expect(alert.textContent()).resolves.toContain(`与数据库的连接已断开：${uri} 没有响应`);
-        await shot(page, 'live-06-connection-lost');
-        await alert.getByRole('button', { name: '改用内置快照' }).click();
+        const details = page.getByRole('region', { name: '详情' });
+        const detailsError = details.getByTestId('details-error');
+        await detailsError.waitFor({ timeout: 20_000 });
+        await expect(details.getByRole('heading', { name: '金凤实验室' }).count()).resolves.toBe(1);
+        await expect(detailsError.textContent()).resolves.toContain(`无法加载该节点的详情：${uri} 没有响应`);
+        await expect(details.textContent()).resolves.not.toContain(`${JINFENG}?`);
+        await expect(graphShown()).resolves.toEqual({ nodes: graph.nodes.length, covered: false });
+        await shot(page, 'live-07-connection-lost');
+        // Retrying asks again, and still says why.
+        await detailsError.getByRole('button', { name: '重试' }).click();
+        await details.getByTestId('details-error').waitFor({ timeout: 20_000 });
+        await expect(details.getByTestId('details-error').textContent()).resolves.toContain(`${uri} 没有响应`);
+
+        // In English, the same notices.
+        await page.getByRole('button', { name: 'EN', exact: true }).click();
+        await expect(banner.getByRole('heading').textContent()).resolves.toBe('Lost the connection to the database');
+        await expect(banner.textContent()).resolves.toContain(`no answer from ${uri}`);
+        await expect(page.getByRole('region', { name: 'Details' }).getByTestId('details-error').textContent()).resolves.toContain(
+          `Could not load this node’s details: no answer from ${uri}`,
+        );
+        await shot(page, 'live-08-connection-lost-english');
+        await page.getByRole('button', { name: '中文', exact: true }).click();
+
+        // Back to the snapshot: the notice goes, and the selected node's details load.
+        await banner.getByRole('button', { name: '改用内置快照' }).click();
         await page.getByTestId('source-kind').filter({ hasText: '内置快照' }).waitFor();
-        await expect(alert.count()).resolves.toBe(0);
+        await expect(banner.count()).resolves.toBe(0);
         await expect(stats(page)).resolves.toBe(`${graph.nodes.length} 个节点 · ${graph.edges.length} 条关系`);
+        await details.locator('blockquote').first().waitFor();
+        await expect(details.getByTestId('details-error').count()).resolves.toBe(0);
         await page.close();
       } finally {
         await relay.close();
       }
-    }, 60_000);
+    }, 120_000);
 
     it('a wrong password or an unknown database is refused with the reason, and offers the snapshot', async () => {
       const { page } = await open();

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceAround } from '../../graph/model/sentence.ts';
 import type { PlanGraph } from '../../graph/model/types.ts';
+import type { Quote } from '../../graph/query/api.ts';
 import { validatePlanGraphJson as validatePlanGraph } from '../../graph/model/validateJson.ts';
-import { explain, ReasonError, reasonText } from '../../web/src/data/reasons.ts';
+import { explain, isConnectionLost, problemOf, problemText, ReasonError, reasonText } from '../../web/src/data/reasons.ts';
 import { t } from '../../web/src/i18n.ts';
 import { csvField, toCsv, toGraphml, toJson } from '../../web/src/lib/export.ts';
-import { quoteParts } from '../../web/src/lib/quote.ts';
+import { groupQuotes, quoteParts } from '../../web/src/lib/quote.ts';
 import { segmentText } from '../../web/src/lib/segments.ts';
 import { toSvg, wrapLabel } from '../../web/src/lib/svg.ts';
 import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from '../../web/src/url.ts';
@@ -143,6 +145,43 @@ describe('quoteParts', () => {
   });
 });
 
+describe('groupQuotes', () => {
+  // A main text and a Q&A part that repeats one of its sentences word for word.
+  const main = '一、主要任务。依托金凤实验室建设,构建四级实验室体系;推进金凤实验室与高校合作。';
+  const qa = '二、政策解读。依托金凤实验室建设,构建四级实验室体系;';
+  const text = `${main}\n${qa}`;
+  const at = (from: number): Quote => {
+    const start = text.indexOf('金凤实验室', from);
+    return { span: { doc: 'd', start, end: start + 5 }, text: '金凤实验室' };
+  };
+  const first = at(0);
+  const second = at(first.span.end); // 推进金凤实验室…: another sentence
+  const repeat = at(main.length); // the Q&A's copy of the first sentence
+  const docText = (doc: string): string | undefined => (doc === 'd' ? text : undefined);
+
+  it('puts quotes with the same sentence in one group with every place, in order; distinct sentences apart', () => {
+    const groups = groupQuotes([first, second, repeat], docText);
+    expect(groups.map((g) => g.places)).toEqual([[0, 2], [1]]);
+    expect(groups[0]!.parts).toEqual({ before: '依托', mark: '金凤实验室', after: '建设,构建四级实验室体系;' });
+    expect(groups[1]!.parts.after).toBe('与高校合作。');
+  });
+  it('uses the engine’s sentences when it gives them (live mode), without the document', () => {
+    const withSentence = (q: Quote): Quote => {
+      const s = sentenceAround(text, q.span);
+      return { ...q, sentence: s };
+    };
+    expect(groupQuotes([first, second, repeat].map(withSentence)).map((g) => g.places)).toEqual([[0, 2], [1]]);
+  });
+  it('keeps apart the same sentence with a different span marked, and quotes with no known sentence', () => {
+    const s = text.indexOf('四级实验室体系');
+    const other: Quote = { span: { doc: 'd', start: s, end: s + 7 }, text: '四级实验室体系' };
+    expect(groupQuotes([first, other, repeat], docText).map((g) => g.places)).toEqual([[0, 2], [1]]);
+    // Without the text the sentence is unknown: each quote is its own block.
+    expect(groupQuotes([first, repeat]).map((g) => g.places)).toEqual([[0], [1]]);
+    expect(groupQuotes([])).toEqual([]);
+  });
+});
+
 describe('i18n', () => {
   it('fills placeholders in both languages', () => {
     expect(t('zh', 'more', { n: 3 })).toBe('还有 3 个…');
@@ -171,6 +210,18 @@ describe('live-mode reasons', () => {
       expect(reasonText('zh', r)).not.toContain('{');
       expect(reasonText('en', r)).not.toContain('{');
     }
+  });
+  it('keeps a failure as a problem, says it in either language, and knows a lost connection', () => {
+    const lost = problemOf(new ReasonError(explain({ code: 'SessionExpired', message: 'x' }, 'bolt://db:7687')));
+    expect(isConnectionLost(lost)).toBe(true);
+    expect(problemText('zh', lost)).toMatch(/^bolt:\/\/db:7687 没有响应/);
+    expect(t('en', 'searchFailed', { reason: problemText('en', lost) })).toMatch(/^Search failed: no answer from bolt:\/\/db:7687/);
+    const plain = problemOf(new Error('boom'));
+    expect(plain).toEqual({ message: 'boom', reason: null });
+    expect(problemText('zh', plain)).toBe('boom');
+    expect(isConnectionLost(plain)).toBe(false);
+    expect(isConnectionLost(problemOf(new ReasonError(explain({ code: 'Neo.ClientError.Security.Unauthorized' }))))).toBe(false);
+    expect(isConnectionLost(null)).toBe(false);
   });
   it('travels inside an error with an English message', () => {
     const e = new ReasonError(explain({ code: 'Neo.ClientError.Security.Unauthorized' }));

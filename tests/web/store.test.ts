@@ -54,7 +54,32 @@ describe('data slice', () => {
     expect(store.getState().errorReason?.key).toBe('reason.auth');
     expect(store.getState().error).toBe('wrong user or password (Neo.ClientError.Security.Unauthorized)');
     store.getState().fail(new Error('plain'));
-    expect(store.getState()).toMatchObject({ status: 'error', error: 'plain', errorReason: null });
+    expect(store.getState()).toMatchObject({ status: 'error', error: 'plain', errorReason: null, queryError: null });
+  });
+
+  it('once a graph is drawn, a failing query keeps it: status stays ready and queryError says why', async () => {
+    const store = await ready();
+    const graph = store.getState().graph;
+    const lost = new ReasonError(explain({ code: 'ServiceUnavailable', message: 'gone' }, 'bolt://db:7687'));
+    store.getState().fail(lost);
+    let s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.graph).toBe(graph);
+    expect(s.error).toBeNull();
+    expect(s.queryError).toEqual({ message: lost.message, reason: lost.reason });
+    // The source answering again clears a lost connection; dismissing clears anything.
+    s.sourceAnswered();
+    expect(store.getState().queryError).toBeNull();
+    store.getState().fail(new Error('odd Cypher'));
+    store.getState().sourceAnswered();
+    expect(store.getState().queryError).toEqual({ message: 'odd Cypher', reason: null });
+    store.getState().dismissQueryError();
+    expect(store.getState().queryError).toBeNull();
+    // Loading a source starts clean.
+    store.getState().fail(lost);
+    await store.getState().load(async () => source());
+    s = store.getState();
+    expect(s.queryError).toBeNull();
   });
 
   it('loads coverage on demand', async () => {
@@ -95,10 +120,39 @@ describe('selection slice', () => {
     expect(store.getState().details).toBeNull();
   });
 
+  it('keeps why details failed for a retry, and says a lost connection for the whole explorer', async () => {
+    const store = await ready();
+    const real = store.getState().query!;
+    const lost = new ReasonError(explain({ code: 'ServiceUnavailable', message: 'gone' }, 'bolt://db:7687'));
+    let failWith: Error | null = lost;
+    store.setState({ query: { ...real, node: (id: string) => (failWith ? Promise.reject(failWith) : real.node(id)) } });
+    await store.getState().select('lab:jinfeng');
+    let s = store.getState();
+    expect(s).toMatchObject({ selectedId: 'lab:jinfeng', details: null, detailsLoading: false, status: 'ready' });
+    expect(s.detailsError?.reason?.key).toBe('reason.unreachable');
+    expect(s.queryError?.reason?.key).toBe('reason.unreachable');
+    // Another kind of failure stays in the details panel.
+    store.getState().dismissQueryError();
+    failWith = new Error('odd Cypher');
+    await store.getState().select('lab:jinfeng');
+    s = store.getState();
+    expect(s.detailsError).toEqual({ message: 'odd Cypher', reason: null });
+    expect(s.queryError).toBeNull();
+    // The retry that works clears both.
+    store.getState().fail(lost);
+    failWith = null;
+    await store.getState().select('lab:jinfeng');
+    s = store.getState();
+    expect(s.details?.node.id).toBe('lab:jinfeng');
+    expect(s.detailsError).toBeNull();
+    expect(s.queryError).toBeNull();
+  });
+
   it('gives null details for an unknown id without failing', async () => {
     const store = await ready();
     await store.getState().select('nope');
     expect(store.getState().details).toBeNull();
+    expect(store.getState().detailsError).toBeNull();
     expect(store.getState().status).toBe('ready');
   });
 });

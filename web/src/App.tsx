@@ -7,6 +7,7 @@ import { DocumentView } from './components/DocumentView.tsx';
 import { FocusBanner } from './components/FocusBanner.tsx';
 import { Legend } from './components/Legend.tsx';
 import { ListView } from './components/ListView.tsx';
+import { QueryErrorBanner } from './components/QueryErrorBanner.tsx';
 import { SearchBox } from './components/SearchBox.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { reasonText } from './data/reasons.ts';
@@ -40,14 +41,17 @@ function StatusOverlay() {
         <span className="spinner" aria-hidden="true" /> {t(lang, 'loading')}
       </div>
     );
+  // Only a load that failed: a query failing once the graph is drawn is the QueryErrorBanner's.
   if (status === 'error')
     return (
       <div className="overlay error" role="alert">
-        <h2>{t(lang, 'errorTitle')}</h2>
-        <p>{sourceKind === 'live' ? t(lang, 'connectionLost', { reason: errorReason ? reasonText(lang, errorReason) : (error ?? '') }) : error}</p>
-        <button type="button" onClick={() => void load(loadSnapshotSource)}>
-          {sourceKind === 'live' ? t(lang, 'useSnapshot') : t(lang, 'retry')}
-        </button>
+        <div className="overlay-box">
+          <h2>{t(lang, 'errorTitle')}</h2>
+          <p>{sourceKind === 'live' ? t(lang, 'connectionLost', { reason: errorReason ? reasonText(lang, errorReason) : (error ?? '') }) : error}</p>
+          <button type="button" onClick={() => void load(loadSnapshotSource)}>
+            {sourceKind === 'live' ? t(lang, 'useSnapshot') : t(lang, 'retry')}
+          </button>
+        </div>
       </div>
     );
   if (shown.nodes.length === 0)
@@ -124,6 +128,7 @@ export function App() {
         </aside>
         <main className="centre">
           <Toolbar cyRef={cyRef} />
+          <QueryErrorBanner />
           <FocusBanner />
           <div className="stage">
             <div className="graph-wrap" hidden={panel !== 'graph'}>

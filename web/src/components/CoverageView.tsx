@@ -13,12 +13,23 @@ export function CoverageView() {
   const graph = useExplorer((s) => s.graph);
   const select = useExplorer((s) => s.select);
   const setPanel = useExplorer((s) => s.setPanel);
+  const queryError = useExplorer((s) => s.queryError);
   const [cell, setCell] = useState<{ goal: string; action: string } | null>(null);
 
   useEffect(() => {
     if (!coverage && query) void load();
   }, [coverage, query, load]);
-  if (!coverage) return <p className="hint center">{t(lang, 'loading')}</p>;
+  if (!coverage)
+    // A failed read is said by the banner above (QueryErrorBanner); here, a way to ask again.
+    return queryError ? (
+      <p className="hint center">
+        <button type="button" onClick={() => void load()}>
+          {t(lang, 'retry')}
+        </button>
+      </p>
+    ) : (
+      <p className="hint center">{t(lang, 'loading')}</p>
+    );
 
   const byId = new Map<string, PlanNode>(graph.nodes.map((n) => [n.id, n]));
   const name = (id: string): string => {

@@ -1,8 +1,9 @@
 /** The selected node: names, properties, relations grouped by type, and the plan's own words. */
 import type { EdgeType, PropValue } from '../../../graph/model/types.ts';
 import type { Relation } from '../../../graph/query/api.ts';
+import { problemText } from '../data/reasons.ts';
 import { edgeName, kindName, nodeName, t, type MsgKey } from '../i18n.ts';
-import { quoteParts } from '../lib/quote.ts';
+import { groupQuotes } from '../lib/quote.ts';
 import { useExplorer } from '../store/react.tsx';
 import { KindIcon } from './KindIcon.tsx';
 
@@ -14,6 +15,8 @@ export function DetailsPanel() {
   const selectedId = useExplorer((s) => s.selectedId);
   const details = useExplorer((s) => s.details);
   const loading = useExplorer((s) => s.detailsLoading);
+  const detailsError = useExplorer((s) => s.detailsError);
+  const status = useExplorer((s) => s.status);
   const select = useExplorer((s) => s.select);
   const traceGoals = useExplorer((s) => s.traceGoals);
   const traceServing = useExplorer((s) => s.traceServing);
@@ -38,9 +41,31 @@ export function DetailsPanel() {
     );
   }
   if (!details) {
+    // What the drawn graph knows of the node (its name), and why its details are missing.
+    const known = graph.nodes.find((n) => n.id === selectedId);
+    const busy = !detailsError && (loading || status !== 'ready');
     return (
-      <section className="details" role="region" aria-label={label} aria-busy={loading}>
-        <p className="hint">{loading ? t(lang, 'loading') : `${selectedId}?`}</p>
+      <section className="details" role="region" aria-label={label} aria-busy={busy}>
+        {known && (
+          <>
+            <p className="kind-line">
+              <KindIcon kind={known.kind} size={16} /> {kindName(lang, known.kind)} <code className="node-id">{known.id}</code>
+            </p>
+            <h2 lang={lang === 'zh' ? 'zh-CN' : 'en'}>{nodeName(lang, known.name)}</h2>
+          </>
+        )}
+        {detailsError ? (
+          <div className="problem-box" role="alert" data-testid="details-error">
+            <p>{t(lang, 'detailsFailed', { reason: problemText(lang, detailsError) })}</p>
+            <button type="button" onClick={() => void select(selectedId)}>
+              {t(lang, 'retry')}
+            </button>
+          </div>
+        ) : busy ? (
+          <p className="hint">{t(lang, 'loading')}</p>
+        ) : (
+          <p className="hint">{t(lang, 'nodeNotFound', { id: selectedId })}</p>
+        )}
       </section>
     );
   }
@@ -53,6 +78,7 @@ export function DetailsPanel() {
   const expanded = focus.mode === 'neighbours' && (focus.id === node.id || focus.expanded.includes(node.id));
   const pathFromNode = pathFrom ? graph.nodes.find((n) => n.id === pathFrom) : undefined;
   const props = Object.entries(node.props);
+  const spans = quotes.map((q) => q.span);
 
   return (
     <section className="details" id="details" tabIndex={-1} role="region" aria-label={label} aria-live="polite">
@@ -121,18 +147,37 @@ export function DetailsPanel() {
         <p className="hint">{t(lang, 'noQuotes')}</p>
       ) : (
         <ul className="quotes">
-          {quotes.map((q, i) => {
-            const p = quoteParts(q, documents.find((d) => d.id === q.span.doc)?.text);
+          {groupQuotes(quotes, (doc) => documents.find((d) => d.id === doc)?.text).map(({ parts: p, places }) => {
+            const show = (i: number): void => openDocument(spans, i);
+            const first = quotes[places[0]!]!.span;
             return (
-              <li key={`${q.span.doc}:${q.span.start}`}>
+              <li key={`${first.doc}:${first.start}`}>
                 <blockquote lang="zh-CN">
                   {p.before}
                   <mark>{p.mark}</mark>
                   {p.after}
                 </blockquote>
-                <button type="button" className="link" onClick={() => openDocument(quotes.map((x) => x.span), i)}>
-                  {t(lang, 'showInDocument')}
-                </button>
+                {places.length === 1 ? (
+                  <button type="button" className="link" onClick={() => show(places[0]!)}>
+                    {t(lang, 'showInDocument')}
+                  </button>
+                ) : (
+                  // The plan says this sentence more than once (the Q&A part repeats the main text).
+                  <p className="places">
+                    <span className="count">{t(lang, 'quotePlaces', { n: places.length })}</span>
+                    {' · '}
+                    {t(lang, 'showInDocument')}
+                    {lang === 'zh' ? '：' : ': '}
+                    {places.map((i, k) => (
+                      <span key={i}>
+                        {k > 0 && ' · '}
+                        <button type="button" className="link" aria-label={t(lang, 'showPlace', { n: k + 1 })} onClick={() => show(i)}>
+                          {t(lang, 'place', { n: k + 1 })}
+                        </button>
+                      </span>
+                    ))}
+                  </p>
+                )}
               </li>
             );
           })}

@@ -1,6 +1,11 @@
-/** ARIA 1.2 combobox: suggestions as you type (中文, English, pinyin), arrow keys + Enter. */
+/**
+ * ARIA 1.2 combobox: suggestions as you type (中文, English, pinyin), arrow keys + Enter. A search
+ * that fails says so where the suggestions would be; a lost connection is also said for the whole
+ * explorer (QueryErrorBanner).
+ */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../graph/query/api.ts';
+import { isConnectionLost, problemOf, problemText, type Problem } from '../data/reasons.ts';
 import { kindName, nodeName, t } from '../i18n.ts';
 import { useExplorer } from '../store/react.tsx';
 import { KindIcon } from './KindIcon.tsx';
@@ -9,8 +14,12 @@ export function SearchBox() {
   const lang = useExplorer((s) => s.lang);
   const query = useExplorer((s) => s.query);
   const select = useExplorer((s) => s.select);
+  const fail = useExplorer((s) => s.fail);
+  const answered = useExplorer((s) => s.sourceAnswered);
   const [text, setText] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<Problem | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
@@ -20,18 +29,32 @@ export function SearchBox() {
     const my = ++seq.current;
     if (!query || !text.trim()) {
       setHits([]);
+      setPending(false);
+      setFailure(null);
       return;
     }
+    setPending(true);
+    setFailure(null);
     query.search(text, 12).then(
       (h) => {
-        if (my === seq.current) {
-          setHits(h);
-          setActive(h.length ? 0 : -1);
-        }
+        if (my !== seq.current) return;
+        setHits(h);
+        setActive(h.length ? 0 : -1);
+        setPending(false);
+        setFailure(null);
+        answered();
       },
-      () => my === seq.current && setHits([]),
+      (e: unknown) => {
+        if (my !== seq.current) return;
+        const p = problemOf(e);
+        setHits([]);
+        setActive(-1);
+        setPending(false);
+        setFailure(p);
+        if (isConnectionLost(p)) fail(e);
+      },
     );
-  }, [text, query]);
+  }, [text, query, fail, answered]);
 
   const choose = (hit: SearchHit | undefined): void => {
     if (!hit) return;
@@ -60,8 +83,10 @@ export function SearchBox() {
     }
   };
 
-  const expanded = open && text.trim().length > 0;
+  const typed = open && text.trim().length > 0;
+  const expanded = typed && !failure;
   const optId = (i: number): string => `${listId}-opt-${i}`;
+  const errorId = `${listId}-error`;
   return (
     <div className="search">
       <input
@@ -72,6 +97,8 @@ export function SearchBox() {
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? optId(active) : undefined}
+        aria-invalid={failure ? true : undefined}
+        aria-describedby={failure ? errorId : undefined}
         placeholder={t(lang, 'searchPlaceholder')}
         value={text}
         onChange={(e) => {
@@ -103,10 +130,15 @@ export function SearchBox() {
         ))}
         {expanded && hits.length === 0 && (
           <li role="option" aria-selected={false} aria-disabled="true" className="none">
-            {t(lang, 'noResults')}
+            {t(lang, pending ? 'searching' : 'noResults')}
           </li>
         )}
       </ul>
+      {failure && (
+        <p id={errorId} role="alert" className="search-list search-error" data-testid="search-error" hidden={!typed}>
+          {t(lang, 'searchFailed', { reason: problemText(lang, failure) })}
+        </p>
+      )}
     </div>
   );
 }

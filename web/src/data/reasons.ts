@@ -38,3 +38,20 @@ export function explain(e: unknown, uri?: string): Reason {
 }
 
 export const reasonText = (lang: Lang, r: Reason): string => t(lang, r.key, r.vars);
+
+/** A failure as the interface keeps it: the English text (for logs), and the reason when there is one. */
+export interface Problem {
+  message: string;
+  reason: Reason | null;
+}
+
+export const problemOf = (e: unknown): Problem => ({
+  message: e instanceof Error ? e.message : String(e),
+  reason: e instanceof ReasonError ? e.reason : null,
+});
+
+/** A problem in the reader's language: the reason's text, else the raw message. */
+export const problemText = (lang: Lang, p: Problem): string => (p.reason ? reasonText(lang, p.reason) : p.message);
+
+/** True when the server stopped answering (refused, cut, gone): the connection is lost, not one query wrong. */
+export const isConnectionLost = (p: Problem | null | undefined): boolean => p?.reason?.key === 'reason.unreachable';

@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { ReasonError } from '../data/reasons.ts';
+import { isConnectionLost, problemOf } from '../data/reasons.ts';
 import type { DataSlice, ExplorerState } from './types.ts';
 
 const EMPTY = { nodes: [], edges: [] };
-const problem = (e: unknown): Pick<DataSlice, 'error' | 'errorReason'> => ({
-  error: e instanceof Error ? e.message : String(e),
-  errorReason: e instanceof ReasonError ? e.reason : null,
-});
+const problem = (e: unknown): Pick<DataSlice, 'error' | 'errorReason'> => {
+  const p = problemOf(e);
+  return { error: p.message, errorReason: p.reason };
+};
 
 export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (set, get) => ({
   status: 'idle',
@@ -18,8 +18,9 @@ export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (
   graph: EMPTY,
   documents: [],
   coverage: null,
+  queryError: null,
   async load(loader) {
-    set({ status: 'loading', error: null, errorReason: null });
+    set({ status: 'loading', error: null, errorReason: null, queryError: null });
     try {
       const src = await loader();
       const old = get().query;
@@ -33,6 +34,7 @@ export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (
         focusGraph: null,
         focus: { mode: 'none' },
         details: null,
+        detailsError: null,
       });
       if (old && old !== src.query) void old.close();
       const sel = get().selectedId;
@@ -52,6 +54,13 @@ export const createDataSlice: StateCreator<ExplorerState, [], [], DataSlice> = (
     }
   },
   fail(why) {
-    set({ status: 'error', ...problem(why) });
+    if (get().status === 'ready') set({ queryError: problemOf(why) });
+    else set({ status: 'error', ...problem(why) });
+  },
+  sourceAnswered() {
+    if (isConnectionLost(get().queryError)) set({ queryError: null });
+  },
+  dismissQueryError() {
+    if (get().queryError) set({ queryError: null });
   },
 });

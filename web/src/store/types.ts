@@ -2,7 +2,7 @@ import type { NodeKind, PlanDocument, Span } from '../../../graph/model/types.ts
 import type { Coverage, NodeDetails, PlanQuery, Subgraph } from '../../../graph/query/api.ts';
 import type { SourceKind, DataSource } from '../data/source.ts';
 import type { Lang } from '../i18n.ts';
-import type { Reason } from '../data/reasons.ts';
+import type { Problem, Reason } from '../data/reasons.ts';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -22,14 +22,27 @@ export interface DataSlice {
   /** Start loading; the loader resolves to a source or rejects with a reason. */
   load: (loader: () => Promise<DataSource>) => Promise<void>;
   loadCoverage: () => Promise<void>;
-  /** Mark the source as lost (live mode), keeping what is drawn; takes the error or its text. */
+  /**
+   * A query against the loaded source failed (live mode: usually the connection was lost). What
+   * is drawn stays; the interface says why without hiding it. Null while the source answers.
+   */
+  queryError: Problem | null;
+  /**
+   * A query failed: once a source is loaded this sets queryError and keeps the graph (status
+   * stays 'ready'); before that the load itself failed (status 'error'). Takes the error or its text.
+   */
   fail: (reason: unknown) => void;
+  /** The source answered again: a lost-connection queryError no longer holds. */
+  sourceAnswered: () => void;
+  dismissQueryError: () => void;
 }
 
 export interface SelectionSlice {
   selectedId: string | null;
   details: NodeDetails | null;
   detailsLoading: boolean;
+  /** Why the selected node's details could not be read (select again to retry). */
+  detailsError: Problem | null;
   /** First end of a path being picked. */
   pathFrom: string | null;
   select: (id: string | null) => Promise<void>;

@@ -39,6 +39,7 @@ export const createViewSlice: StateCreator<ExplorerState, [], [], ViewSlice> = (
       if (token !== focusToken) return;
       const nodes = graph.nodes;
       set({ focusGraph: { nodes, edges: graph.edges }, focusTruncated: truncated, focusLoading: false });
+      get().sourceAnswered();
     } catch (e) {
       if (token !== focusToken) return;
       set({ focusLoading: false });
