@@ -86,6 +86,17 @@ export interface Path {
   edges: string[];
 }
 
+/** Options of `PlanQuery.paths`. */
+export interface PathOptions {
+  /**
+   * Node kinds that may not appear strictly inside a path: a path may start or end on a
+   * node of these kinds but never pass through one. Paths are then the shortest among those
+   * that avoid them (which may be longer than the unrestricted shortest paths, or none at
+   * all). Default: avoid nothing. Unknown kinds are ignored.
+   */
+  avoidKinds?: readonly NodeKind[];
+}
+
 /** `nodes` and `edges` are the union of the returned paths (not the induced subgraph). */
 export interface PathsResult extends Subgraph {
   /**
@@ -182,9 +193,13 @@ export interface PlanQuery {
   /**
    * Shortest paths between two nodes, ignoring edge direction, at most `maxHops` edges
    * (default 6). from === to gives the one path [from]. Unknown ids or no path within
-   * maxHops give an empty result.
+   * maxHops give an empty result. With `options.avoidKinds`, only paths whose interior
+   * nodes (all but `from` and `to`) are of none of those kinds count: the answer is all
+   * shortest such paths, in the same order (see PathOptions). For example, avoiding 'Plan'
+   * keeps the path between two entities from running through the plan node that every
+   * part of the plan hangs from.
    */
-  paths(from: string, to: string, maxHops?: number): Promise<PathsResult>;
+  paths(from: string, to: string, maxHops?: number, options?: PathOptions): Promise<PathsResult>;
   coverage(): Promise<Coverage>;
   stats(): Promise<Stats>;
   /** Release resources (drivers, sessions). Safe to call twice. */

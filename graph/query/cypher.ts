@@ -300,8 +300,9 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
       });
     },
 
-    async paths(from, to, maxHops) {
+    async paths(from, to, maxHops, options) {
       const hops = intArg(maxHops, DEFAULT_MAX_HOPS);
+      const avoid = [...new Set(options?.avoidKinds ?? [])];
       return read(async (tx): Promise<PathsResult> => {
         const ends = await nodesById(tx, [from, to]);
         const empty: PathsResult = { nodes: [], edges: [], paths: [] };
@@ -309,14 +310,18 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
         if (from === to) return { nodes: ends.filter((n) => n.id === from), edges: [], paths: [{ nodes: [from], edges: [] }] };
         if (hops === 0) return empty;
         // `hops` is a validated non-negative integer: safe to put in the pattern.
+        // With kinds to avoid, the shortest paths among those whose interior nodes are of
+        // none of them (Neo4j checks the predicate during the search, falling back to an
+        // exhaustive one when it must).
         const recs = await run(
           tx,
           `MATCH (a:PlanNode {id: $from}), (b:PlanNode {id: $to})
            MATCH p = allShortestPaths((a)-[:${TYPE_ALT}*..${hops}]-(b))
+           ${avoid.length > 0 ? 'WHERE none(n IN nodes(p) WHERE n <> a AND n <> b AND n.kind IN $avoid)' : ''}
            UNWIND relationships(p) AS rel
            WITH DISTINCT rel
            RETURN ${EDGE('rel')}`,
-          { from, to },
+          { from, to, avoid },
         );
         if (recs.length === 0) return empty;
         const edges = recs.map((r) => edgeOf(r));

@@ -23,6 +23,7 @@ import {
   type Neighbourhood,
   type NodeDetails,
   type Path,
+  type PathOptions,
   type PathsResult,
   type PlanQuery,
   type Quote,
@@ -357,14 +358,20 @@ export class GraphIndex {
 
   // ---- paths -----------------------------------------------------------------------------
 
-  paths(from: string, to: string, maxHops?: number): PathsResult {
+  paths(from: string, to: string, maxHops?: number, options?: PathOptions): PathsResult {
     const hops = intArg(maxHops, DEFAULT_MAX_HOPS);
     if (!this.nodes.has(from) || !this.nodes.has(to)) return { nodes: [], edges: [], paths: [] };
     if (from === to) return { ...this.subgraph([from], []), paths: [{ nodes: [from], edges: [] }] };
-    const distFrom = this.bfsDistances(from, hops, to);
+    const avoid = new Set<string>(options?.avoidKinds ?? []);
+    // A node may be on a path when it is an endpoint or not of an avoided kind.
+    const allowed =
+      avoid.size === 0
+        ? (): boolean => true
+        : (id: string): boolean => id === from || id === to || !avoid.has(this.nodes.get(id)!.kind);
+    const distFrom = this.bfsDistances(from, hops, to, allowed);
     const d = distFrom.get(to);
     if (d === undefined) return { nodes: [], edges: [], paths: [] };
-    const distTo = this.bfsDistances(to, d, from);
+    const distTo = this.bfsDistances(to, d, from, allowed);
     // Edges on some shortest path, as an undirected DAG oriented away from `from`.
     const dag: DagEdge[] = [];
     for (const [u, du] of distFrom) {
@@ -378,14 +385,15 @@ export class GraphIndex {
     return finishPaths(this, from, to, dag);
   }
 
-  private bfsDistances(start: string, limit: number, stopAt: string): Map<string, number> {
+  /** BFS distances from `start` over nodes `allowed` accepts, stopping at the level that reaches `stopAt`. */
+  private bfsDistances(start: string, limit: number, stopAt: string, allowed: (id: string) => boolean): Map<string, number> {
     const dist = new Map([[start, 0]]);
     let frontier = [start];
     for (let level = 1; level <= limit && frontier.length > 0; level++) {
       const next: string[] = [];
       for (const u of frontier)
         for (const inc of this.incident.get(u) ?? [])
-          if (!dist.has(inc.other)) {
+          if (!dist.has(inc.other) && allowed(inc.other)) {
             dist.set(inc.other, level);
             next.push(inc.other);
           }
@@ -738,8 +746,8 @@ export function createMemoryQuery(graph: PlanGraph): PlanQuery {
       return index.servingGoal(goalId);
     },
 
-    async paths(from, to, maxHops) {
-      return index.paths(from, to, maxHops);
+    async paths(from, to, maxHops, options) {
+      return index.paths(from, to, maxHops, options);
     },
 
     async coverage() {

@@ -200,6 +200,49 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
     await again.close();
   });
 
+  it('finds paths that avoid the plan node unless asked, and the URL keeps the choice', async () => {
+    const lab = 'lab/jin-feng-shi-yan-shi';
+    const plan = 'cq-hitech-2023';
+    const path = `?focus=path&from=${encodeURIComponent(lab)}&to=${encodeURIComponent('corridor/xi-bu-lu-hai-xin-tong-dao')}`;
+    /** Whether a node is part of the focused path (everything else is faded). */
+    const inPath = (page: Page, id: string) =>
+      page.evaluate((x) => {
+        const n = window.__plangraphCy!.getElementById(x);
+        return n.nonempty() && !n.hasClass('faded');
+      }, id);
+    const page = await open(path);
+    const banner = page.getByTestId('focus-banner');
+    const avoid = banner.getByRole('checkbox', { name: '绕过规划节点' });
+    await expect(avoid.isChecked()).resolves.toBe(true);
+    // By default the path may not run through the plan node: here there is then none.
+    await expect(banner.textContent()).resolves.toContain('不经过规划节点时两点之间没有路径');
+    await expect(inPath(page, plan)).resolves.toBe(false);
+    await shot(page, '06b-path-avoiding-plan');
+    // Toggle from the keyboard: now the path goes through the plan node.
+    await avoid.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('via') === 'plan');
+    await page.waitForFunction((x) => !window.__plangraphCy!.getElementById(x).hasClass('faded'), plan);
+    await expect(inPath(page, plan)).resolves.toBe(true);
+    await expect(inPath(page, lab)).resolves.toBe(true);
+    await expect(avoid.isChecked()).resolves.toBe(false);
+    await expect(banner.textContent()).resolves.not.toContain('没有路径');
+    const url = page.url();
+    // Back to avoiding: the URL drops the default again.
+    await avoid.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('via') === null);
+    await page.waitForFunction((x) => window.__plangraphCy!.getElementById(x).hasClass('faded'), plan);
+    // The offer to include the plan node does the same as the toggle.
+    await banner.getByRole('button', { name: '允许经过规划节点' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('via') === 'plan');
+    await page.close();
+
+    const again = await open(url.slice(served.url.length));
+    await expect(inPath(again, plan)).resolves.toBe(true);
+    await expect(again.getByTestId('focus-banner').getByRole('checkbox', { name: '绕过规划节点' }).isChecked()).resolves.toBe(false);
+    await again.close();
+  });
+
   it('traces what serves a goal', async () => {
     const page = await open();
     const box = page.getByRole('combobox', { name: '搜索' });

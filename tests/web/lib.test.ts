@@ -90,6 +90,7 @@ describe('URL state', () => {
       DEFAULT_URL_STATE,
       { selected: 'lab:jinfeng', focus: { mode: 'goals', id: 'lab:jinfeng' }, hiddenKinds: ['Goal', 'Place'], layout: 'cose', lang: 'en', panel: 'list' },
       { ...DEFAULT_URL_STATE, focus: { mode: 'path', from: 'a/b', to: 'c&d' } },
+      { ...DEFAULT_URL_STATE, focus: { mode: 'path', from: 'a/b', to: 'c&d', viaPlan: true } },
       { ...DEFAULT_URL_STATE, focus: { mode: 'neighbours', id: 'x', expanded: ['y', 'z'] }, panel: 'coverage' },
       { ...DEFAULT_URL_STATE, focus: { mode: 'serving', id: 'goal:1' } },
     ];
@@ -97,6 +98,10 @@ describe('URL state', () => {
   });
   it('leaves defaults out and ignores junk', () => {
     expect(encodeUrlState(DEFAULT_URL_STATE)).toBe('');
+    // The path view avoids the plan node by default: only going via it is written.
+    expect(encodeUrlState({ ...DEFAULT_URL_STATE, focus: { mode: 'path', from: 'a', to: 'b' } })).toBe('?focus=path&from=a&to=b');
+    expect(encodeUrlState({ ...DEFAULT_URL_STATE, focus: { mode: 'path', from: 'a', to: 'b', viaPlan: true } })).toBe('?focus=path&from=a&to=b&via=plan');
+    expect(decodeUrlState('?focus=path&from=a&to=b&via=junk').focus).toStrictEqual({ mode: 'path', from: 'a', to: 'b' });
     expect(decodeUrlState('?layout=spiral&lang=fr&hide=Goal,Alien&focus=goals')).toEqual({ ...DEFAULT_URL_STATE, hiddenKinds: ['Goal'] });
   });
 });

@@ -224,6 +224,27 @@ describe('view slice', () => {
     expect(s.focusGraph!.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['lab:jinfeng', 'task:lab-system', 'goal:rd-intensity']));
   });
 
+  it('avoids the plan node in paths unless asked to go via it', async () => {
+    const store = await ready();
+    const plan = 'plan:cq-hitech-2023-2027';
+    await store.getState().showPath('lab:jinfeng', 'corridor:land-sea');
+    let s = store.getState();
+    expect(s.focus).toEqual({ mode: 'path', from: 'lab:jinfeng', to: 'corridor:land-sea' });
+    expect(s.focusGraph).toEqual({ nodes: [], edges: [] });
+    await store.getState().setPathViaPlan(true);
+    s = store.getState();
+    expect(s.focus).toEqual({ mode: 'path', from: 'lab:jinfeng', to: 'corridor:land-sea', viaPlan: true });
+    expect(s.focusGraph!.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['lab:jinfeng', plan, 'corridor:land-sea']));
+    await store.getState().setPathViaPlan(false);
+    s = store.getState();
+    expect(s.focus).toEqual({ mode: 'path', from: 'lab:jinfeng', to: 'corridor:land-sea' });
+    expect('viaPlan' in s.focus).toBe(false);
+    expect(s.focusGraph!.nodes).toEqual([]);
+    // The plan node may still be an end of the path.
+    await store.getState().showPath('lab:jinfeng', plan);
+    expect(store.getState().focusGraph!.nodes.map((n) => n.id)).toEqual(['goal:hitech-firms', 'lab:jinfeng', plan]);
+  });
+
   it('expands and collapses neighbours, with a cap and a "more" count', async () => {
     const store = await ready();
     store.setState({ neighbourCap: 2 });

@@ -33,6 +33,7 @@ export function encodeUrlState(s: UrlState): string {
     p.set('focus', 'path');
     p.set('from', f.from);
     p.set('to', f.to);
+    if (f.viaPlan) p.set('via', 'plan');
   } else if (f.mode === 'neighbours') {
     p.set('focus', 'neighbours');
     p.set('fid', f.id);
@@ -52,7 +53,8 @@ export function decodeUrlState(search: string): UrlState {
   let focus: Focus = { mode: 'none' };
   const mode = p.get('focus');
   if ((mode === 'goals' || mode === 'serving') && fid) focus = { mode, id: fid };
-  else if (mode === 'path' && p.get('from') && p.get('to')) focus = { mode, from: p.get('from')!, to: p.get('to')! };
+  else if (mode === 'path' && p.get('from') && p.get('to'))
+    focus = p.get('via') === 'plan' ? { mode, from: p.get('from')!, to: p.get('to')!, viaPlan: true } : { mode, from: p.get('from')!, to: p.get('to')! };
   else if (mode === 'neighbours' && fid) focus = { mode, id: fid, expanded: p.getAll('exp') };
   const layout = p.get('layout');
   const lang = p.get('lang');

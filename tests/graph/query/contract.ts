@@ -311,6 +311,74 @@ export function runQueryContract(name: string, makeEngine: MakeEngine): void {
         expect(await ctx.q.paths('lab:jinfeng', 'corridor:cy', 4)).toEqual({ nodes: [], edges: [], paths: [] });
         expect((await ctx.q.paths('lab:jinfeng', 'corridor:cy', 5)).paths).toHaveLength(1);
       });
+      it('avoidKinds: the plan node is skipped, giving a longer path', async () => {
+        expect((await ctx.q.paths('goal:firms', 'action:industry')).paths).toEqual([
+          { nodes: ['goal:firms', 'plan:a', 'action:industry'], edges: ['plan:a|SETS|goal:firms', 'plan:a|HAS_ACTION|action:industry'] },
+        ]);
+        const r = await ctx.q.paths('goal:firms', 'action:industry', undefined, { avoidKinds: ['Plan'] });
+        expect(r.paths).toEqual([
+          {
+            nodes: ['goal:firms', 'cluster:ei', 'chain:ic', 'task:chip', 'action:industry'],
+            edges: ['cluster:ei|SERVES|goal:firms', 'chain:ic|FEEDS|cluster:ei', 'task:chip|INVOLVES|chain:ic', 'action:industry|HAS_TASK|task:chip'],
+          },
+        ]);
+        expect(shape(r).nodes).toEqual(['action:industry', 'chain:ic', 'cluster:ei', 'goal:firms', 'task:chip']);
+        expectFaithful(ctx.graph, r);
+        // Still bounded by maxHops; avoiding nothing is the default.
+        expect(await ctx.q.paths('goal:firms', 'action:industry', 3, { avoidKinds: ['Plan'] })).toEqual({ nodes: [], edges: [], paths: [] });
+        expect(await ctx.q.paths('goal:rd', 'action:industry', undefined, { avoidKinds: [] })).toEqual(await ctx.q.paths('goal:rd', 'action:industry'));
+        // Several kinds: the same-length routes through the plan node drop out.
+        expect((await ctx.q.paths('goal:rd', 'action:industry', undefined, { avoidKinds: ['Plan', 'Organization'] })).paths.map((p) => p.nodes.join(' '))).toEqual([
+          'goal:rd action:innov action:industry',
+          'goal:rd action:innov action:industry',
+        ]);
+      });
+      it('avoidKinds: no path when every route passes through an avoided node', async () => {
+        expect((await ctx.q.paths('goal:b-link', 'org:cy-office')).paths).toEqual([
+          { nodes: ['goal:b-link', 'plan:b', 'org:cy-office'], edges: ['plan:b|SETS|goal:b-link', 'plan:b|ISSUED_BY|org:cy-office'] },
+        ]);
+        expect(await ctx.q.paths('goal:b-link', 'org:cy-office', 20, { avoidKinds: ['Plan'] })).toEqual({ nodes: [], edges: [], paths: [] });
+        expect(await ctx.q.paths('lab:jinfeng', 'corridor:cy', undefined, { avoidKinds: ['Plan'] })).toEqual({ nodes: [], edges: [], paths: [] });
+        // Within enough hops the long way round appears (twice each: the parallel RELATES_TO edges).
+        expect((await ctx.q.paths('lab:jinfeng', 'corridor:cy', 10, { avoidKinds: ['Plan'] })).paths.map((p) => p.nodes.join(' '))).toEqual([
+          'lab:jinfeng goal:rd action:innov action:industry task:chip chain:ic cluster:ei goal:firms action:open task:corridor corridor:cy',
+          'lab:jinfeng goal:rd action:innov action:industry task:chip chain:ic cluster:ei goal:firms action:open task:corridor corridor:cy',
+          'lab:jinfeng task:lab action:innov action:industry task:chip chain:ic cluster:ei goal:firms action:open task:corridor corridor:cy',
+          'lab:jinfeng task:lab action:innov action:industry task:chip chain:ic cluster:ei goal:firms action:open task:corridor corridor:cy',
+        ]);
+      });
+      it('avoidKinds: the endpoints may be of an avoided kind', async () => {
+        const r = await ctx.q.paths('plan:a', 'plan:b', undefined, { avoidKinds: ['Plan'] });
+        expect(r.paths).toEqual([
+          {
+            nodes: ['plan:a', 'action:open', 'task:corridor', 'corridor:cy', 'task:b1', 'action:b1', 'plan:b'],
+            edges: [
+              'plan:a|HAS_ACTION|action:open',
+              'action:open|HAS_TASK|task:corridor',
+              'task:corridor|INVOLVES|corridor:cy',
+              'task:b1|INVOLVES|corridor:cy',
+              'action:b1|HAS_TASK|task:b1',
+              'plan:b|HAS_ACTION|action:b1',
+            ],
+          },
+          {
+            nodes: ['plan:a', 'action:open', 'task:corridor', 'corridor:cy', 'task:b1', 'goal:b-link', 'plan:b'],
+            edges: [
+              'plan:a|HAS_ACTION|action:open',
+              'action:open|HAS_TASK|task:corridor',
+              'task:corridor|INVOLVES|corridor:cy',
+              'task:b1|INVOLVES|corridor:cy',
+              'task:b1|SERVES|goal:b-link',
+              'plan:b|SETS|goal:b-link',
+            ],
+          },
+        ]);
+        expectFaithful(ctx.graph, r);
+        expect((await ctx.q.paths('plan:a', 'action:open', undefined, { avoidKinds: ['Plan', 'Action'] })).paths).toEqual([
+          { nodes: ['plan:a', 'action:open'], edges: ['plan:a|HAS_ACTION|action:open'] },
+        ]);
+        expect((await ctx.q.paths('plan:a', 'plan:a', undefined, { avoidKinds: ['Plan'] })).paths).toEqual([{ nodes: ['plan:a'], edges: [] }]);
+      });
       it('handles from === to and unknown ids', async () => {
         expect(await ctx.q.paths('tech:ai', 'tech:ai')).toEqual({
           nodes: [ctx.graph.nodes.find((n) => n.id === 'tech:ai')],
@@ -538,6 +606,9 @@ export function runQueryContract(name: string, makeEngine: MakeEngine): void {
       expect(await ctx.q.paths('s', 'z')).toEqual({ nodes: [], edges: [], paths: [] });
       expect((await ctx.q.paths('s', 's')).paths).toEqual([{ nodes: ['s'], edges: [] }]);
       expect((await ctx.q.paths('s', 'l2')).paths).toEqual([{ nodes: ['s', 'l1', 'l2'], edges: ['s|RELATES_TO|l1', 'l1|RELATES_TO|l2'] }]);
+      // Every node here is a Place: avoiding Place leaves only direct links between the ends.
+      expect((await ctx.q.paths('s', 'l1', undefined, { avoidKinds: ['Place'] })).paths).toEqual([{ nodes: ['s', 'l1'], edges: ['s|RELATES_TO|l1'] }]);
+      expect(await ctx.q.paths('s', 'e', undefined, { avoidKinds: ['Place'] })).toEqual({ nodes: [], edges: [], paths: [] });
     });
 
     it('goalsServedBy on a FEEDS cycle', async () => {

@@ -81,5 +81,10 @@ describeNeo4j('Neo4j', () => {
       for (let i = 0; i < ids.length; i += 7)
         for (let j = 3; j < ids.length; j += 11) await same((q) => q.paths(ids[i]!, ids[j]!, 4));
     }, 120_000);
+    it('paths avoiding the plan node between pairs of nodes', async () => {
+      const ids = graph!.nodes.map((n) => n.id);
+      for (let i = 0; i < ids.length; i += 13)
+        for (let j = 5; j < ids.length; j += 17) await same((q) => q.paths(ids[i]!, ids[j]!, 6, { avoidKinds: ['Plan'] }));
+    }, 120_000);
   });
 });

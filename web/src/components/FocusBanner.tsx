@@ -11,6 +11,7 @@ export function FocusBanner() {
   const clear = useExplorer((s) => s.clearFocus);
   const pathFrom = useExplorer((s) => s.pathFrom);
   const setPathFrom = useExplorer((s) => s.setPathFrom);
+  const setPathViaPlan = useExplorer((s) => s.setPathViaPlan);
   const name = (id: string): string => {
     const n = graph.nodes.find((x) => x.id === id) ?? focusGraph?.nodes.find((x) => x.id === id);
     return n ? nodeName(lang, n.name) : id;
@@ -35,12 +36,24 @@ export function FocusBanner() {
           ? t(lang, 'focusPath', { from: name(focus.from), to: name(focus.to) })
           : t(lang, 'focusNeighbours', { name: name(focus.id) });
   const empty = !loading && focusGraph !== null && (focus.mode === 'path' ? focusGraph.nodes.length === 0 : focus.mode === 'goals' && focusGraph.nodes.length <= 1);
+  const avoiding = focus.mode === 'path' && !focus.viaPlan;
   return (
     <div className="banner focus" role="status" data-testid="focus-banner">
       <span>{text}</span>
       {loading && <span className="hint"> · {t(lang, 'layingOut')}</span>}
       {focusGraph && !loading && <span className="hint"> · {t(lang, 'stats', { nodes: focusGraph.nodes.length, edges: focusGraph.edges.length })}</span>}
-      {empty && <strong className="warn"> · {t(lang, focus.mode === 'path' ? 'noPath' : 'noGoals')}</strong>}
+      {focus.mode === 'path' && (
+        <label className="banner-toggle">
+          <input type="checkbox" checked={avoiding} onChange={(e) => void setPathViaPlan(!e.currentTarget.checked)} data-testid="avoid-plan" />
+          {t(lang, 'avoidPlan')}
+        </label>
+      )}
+      {empty && <strong className="warn"> · {t(lang, focus.mode === 'path' ? (avoiding ? 'noPathAvoidingPlan' : 'noPath') : 'noGoals')}</strong>}
+      {empty && avoiding && (
+        <button type="button" className="inline" onClick={() => void setPathViaPlan(true)}>
+          {t(lang, 'includePlan')}
+        </button>
+      )}
       <button type="button" onClick={clear}>
         {t(lang, 'clearFocus')}
       </button>

@@ -65,7 +65,11 @@ export type Focus =
   | { mode: 'none' }
   | { mode: 'goals'; id: string }
   | { mode: 'serving'; id: string }
-  | { mode: 'path'; from: string; to: string }
+  /**
+   * Paths avoid the plan node (every part of the plan hangs from it, so it shortcuts
+   * everything) unless `viaPlan` is true.
+   */
+  | { mode: 'path'; from: string; to: string; viaPlan?: boolean }
   | { mode: 'neighbours'; id: string; expanded: string[] };
 
 export type Panel = 'graph' | 'list' | 'coverage';
@@ -96,6 +100,8 @@ export interface ViewSlice {
   traceGoals: (id: string) => Promise<void>;
   traceServing: (goalId: string) => Promise<void>;
   showPath: (from: string, to: string) => Promise<void>;
+  /** In the path view: let paths pass through the plan node, or avoid it (the default). */
+  setPathViaPlan: (viaPlan: boolean) => Promise<void>;
   expand: (id: string) => Promise<void>;
   collapse: (id: string) => Promise<void>;
   showMoreNeighbours: () => Promise<void>;

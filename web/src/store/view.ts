@@ -1,8 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { NodeKind } from '../../../graph/model/types.ts';
 import type { Subgraph } from '../../../graph/query/api.ts';
 import type { ExplorerState, Focus, ViewSlice } from './types.ts';
 
 let focusToken = 0;
+
+/** What the path view avoids inside a path unless asked to go via the plan node. */
+export const PATH_AVOID_KINDS: readonly NodeKind[] = ['Plan'];
 
 /** Union of subgraphs, each list sorted by id, without duplicates. */
 export function mergeSubgraphs(parts: Subgraph[]): Subgraph {
@@ -29,7 +33,7 @@ export const createViewSlice: StateCreator<ExplorerState, [], [], ViewSlice> = (
       let truncated: Record<string, number> = {};
       if (focus.mode === 'goals') graph = await q.goalsServedBy(focus.id);
       else if (focus.mode === 'serving') graph = await q.servingGoal(focus.id);
-      else if (focus.mode === 'path') graph = await q.paths(focus.from, focus.to);
+      else if (focus.mode === 'path') graph = await q.paths(focus.from, focus.to, undefined, focus.viaPlan ? {} : { avoidKinds: PATH_AVOID_KINDS });
       else {
         const cap = get().neighbourCap;
         const parts = await Promise.all([focus.id, ...focus.expanded].map((id) => q.neighbourhood(id, 1, cap)));
@@ -72,6 +76,11 @@ export const createViewSlice: StateCreator<ExplorerState, [], [], ViewSlice> = (
     showPath: (from, to) => {
       set({ pathFrom: null });
       return compute({ mode: 'path', from, to });
+    },
+    setPathViaPlan(viaPlan) {
+      const f = get().focus;
+      if (f.mode !== 'path' || !!f.viaPlan === viaPlan) return Promise.resolve();
+      return compute(viaPlan ? { mode: 'path', from: f.from, to: f.to, viaPlan: true } : { mode: 'path', from: f.from, to: f.to });
     },
     expand(id) {
       const f = get().focus;
