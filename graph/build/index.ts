@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { extract, ExtractionError, type Extraction } from '../extract/index.ts';
-import { toPinyin } from '../extract/draft.ts';
+import { edgeId, toPinyin } from '../extract/draft.ts';
 import { FORMAT, type GraphWarning, type PlanDocument, type PlanEdge, type PlanGraph, type PlanNode } from '../model/types.ts';
 import { parseCuration, type Curation } from './curation.ts';
 import { BuildError, BuildErrors } from './errors.ts';
@@ -167,7 +167,7 @@ function rewire(result: Extraction, from: string, to: string): void {
   for (const edge of result.edges) {
     if (edge.source === from) edge.source = to;
     if (edge.target === from) edge.target = to;
-    edge.id = `${edge.type.toLowerCase()}:${edge.source}->${edge.target}`;
+    edge.id = edgeId(edge.type, edge.source, edge.target);
     const twin = seen.get(edge.id);
     if (twin) twin.sources.push(...edge.sources);
     else seen.set(edge.id, edge);
@@ -210,7 +210,7 @@ function addCuratedEdges(graph: PlanGraph, doc: PlanDocument, curation: Curation
     if (!nodeMap.has(edge.source)) errors.push(new BuildError(curation.file, `unknown node id ${JSON.stringify(edge.source)}${suggest(edge.source, nodeMap)}`, edge.line, 'source'));
     if (!nodeMap.has(edge.target)) errors.push(new BuildError(curation.file, `unknown node id ${JSON.stringify(edge.target)}${suggest(edge.target, nodeMap)}`, edge.line, 'target'));
     if (!nodeMap.has(edge.source) || !nodeMap.has(edge.target)) continue;
-    const id = `${edge.type.toLowerCase()}:${edge.source}->${edge.target}`;
+    const id = edgeId(edge.type, edge.source, edge.target);
     let sources: PlanEdge['sources'] = [];
     if (edge.quote !== undefined) {
       const at = doc.text.indexOf(edge.quote);

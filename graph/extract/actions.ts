@@ -44,8 +44,6 @@ export interface ActionBody {
   opening?: Segment;
   plan: TaskPlan;
   tasks: TaskDraft[];
-  /** Set when the stated task count and the tasks found disagree. */
-  mismatch?: { stated: number; found: number; span: Segment };
 }
 
 const OPENING = /^(?:大力|全面|深入|加快)?实施.{2,40}?行动[,,]/;
@@ -218,11 +216,7 @@ export function parseActionBody(paragraph: Segment): ActionBody {
   const rest = trim(sub(paragraph, restFrom), '。');
   const taskSpans = splitTasks(rest, plan.count);
   const tasks = taskSpans.map(parseTask);
-  const body: ActionBody = { plan, tasks, ...(openingSeg ? { opening: openingSeg } : {}) };
-  if (plan.count !== undefined && plan.count !== tasks.length && plan.countSpan) {
-    body.mismatch = { stated: plan.count, found: tasks.length, span: plan.countSpan };
-  }
-  return body;
+  return { plan, tasks, ...(openingSeg ? { opening: openingSeg } : {}) };
 }
 
 /** Mentions of names ending in a known kind word anywhere in a passage (for goals and background). */

@@ -51,6 +51,11 @@ export function slug(zh: string): string {
   return fromPinyin || 'x';
 }
 
+/** An edge's id: its type and ends, so the same statement made twice is one edge. */
+export function edgeId(type: EdgeType, source: string, target: string): string {
+  return `${type.toLowerCase()}:${source}->${target}`;
+}
+
 /** The id an entity of this kind and name gets in every plan that names it. */
 export function entityId(kind: NodeKind, zh: string): string {
   return `${KIND_SLUGS[kind]}/${slug(zh)}`;
@@ -111,7 +116,7 @@ export class Draft {
   }
 
   edge(type: EdgeType, source: string, target: string, span?: Segment, props: Props = {}): DraftEdge {
-    const key = `${type}|${source}|${target}`;
+    const key = edgeId(type, source, target);
     let edge = this.edges.get(key);
     if (!edge) {
       edge = { type, source, target, basis: 'stated', props: { ...props }, spans: [] };
@@ -122,7 +127,7 @@ export class Draft {
   }
 
   inferred(type: EdgeType, source: string, target: string, rationale: string): DraftEdge {
-    const key = `${type}|${source}|${target}`;
+    const key = edgeId(type, source, target);
     const existing = this.edges.get(key);
     if (existing) return existing;
     const edge: DraftEdge = { type, source, target, basis: 'inferred', rationale, props: {}, spans: [] };
@@ -151,7 +156,7 @@ export class Draft {
 
   toEdges(): PlanEdge[] {
     return [...this.edges.values()].map((e) => ({
-      id: `${e.type.toLowerCase()}:${e.source}->${e.target}`,
+      id: edgeId(e.type, e.source, e.target),
       type: e.type,
       source: e.source,
       target: e.target,

@@ -4,7 +4,7 @@
  * count words, enumerations, verbs), never the names of one plan.
  */
 import type { GraphWarning, PlanDocument, PlanEdge, PlanNode } from '../model/types.ts';
-import { findMentions, parseActionBody, parseTask, type ActionBody, type Member, type TaskPlan } from './actions.ts';
+import { findMentions, parseActionBody, parseTask, type ActionBody, type Member } from './actions.ts';
 import { Draft } from './draft.ts';
 import { extractGoals } from './goals.ts';
 import { allBody, parseMeta, parseSections, sectionRole, type Section } from './structure.ts';
@@ -62,7 +62,7 @@ export function extract(input: ExtractInput): Extraction {
     draft.edge('INTERPRETED_BY', plan.id, org.id, meta.interpreter);
   }
   // Places the title names (…融入成渝地区双城经济圈…) are what the plan is about.
-  if (meta.title) linkMentions(draft, plan.id, 'ABOUT', findMentions(meta.title), ['Place', 'Corridor']);
+  if (meta.title) linkAbout(draft, plan.id, findMentions(meta.title), ['Place', 'Corridor']);
 
   const roles = sections.map((s) => sectionRole(s.heading.text));
   if (!roles.includes('goals')) draft.warn('no-goals', 'no goals section found (a heading with 目标)');
@@ -93,11 +93,11 @@ function actionsOf(draft: Draft, planId: string) {
   return draft.actions.filter((a) => a.id.startsWith(`${planId}/`));
 }
 
-function linkMentions(draft: Draft, from: string, type: 'ABOUT' | 'INVOLVES', mentions: Member[], kinds?: string[]): void {
+function linkAbout(draft: Draft, from: string, mentions: Member[], kinds?: string[]): void {
   for (const m of mentions) {
     if (!m.kind || (kinds && !kinds.includes(m.kind))) continue;
     const entity = draft.entity(m.kind, m.zh, m.span);
-    if (entity.id !== from) draft.edge(type, from, entity.id, m.span);
+    if (entity.id !== from) draft.edge('ABOUT', from, entity.id, m.span);
   }
 }
 
@@ -131,17 +131,12 @@ function extractGoalNodes(draft: Draft, planId: string, body: Segment[], default
     // What the goal names: things mentioned where it is stated that its own name carries
     // (经西部陆海新通道运行的货值 is about the corridor, not about 中欧班列 named beside it).
     const named = findMentions(goal.span).filter((m) => goal.zh.includes(m.zh));
-    linkMentions(draft, node.id, 'ABOUT', named);
+    linkAbout(draft, node.id, named);
   });
 }
 
 function actionId(planId: string, n: number): string {
   return `${planId}/action-${n}`;
-}
-
-function mismatchOf(plan: TaskPlan, found: number): Pick<ActionBody, 'mismatch'> {
-  const { count, countSpan } = plan;
-  return count !== undefined && countSpan && count !== found ? { mismatch: { stated: count, found, span: countSpan } } : {};
 }
 
 function extractActions(draft: Draft, planId: string, section: Section): void {
@@ -165,7 +160,6 @@ function extractActions(draft: Draft, planId: string, section: Section): void {
         plan,
         tasks,
         ...(intro?.opening ? { opening: intro.opening } : {}),
-        ...mismatchOf(plan, tasks.length),
       });
       return;
     }
@@ -173,7 +167,7 @@ function extractActions(draft: Draft, planId: string, section: Section): void {
   });
 }
 
-/** Add an action body's tasks (from `offset`), their members and the count checks. */
+/** Add an action body's tasks, their members and the count checks. */
 function addTasks(draft: Draft, planId: string, actionNodeId: string, body: ActionBody): void {
   const action = draft.nodes.get(actionNodeId)!;
   if (body.opening) {
@@ -183,11 +177,12 @@ function addTasks(draft: Draft, planId: string, actionNodeId: string, body: Acti
       action.props.taskCountText = body.plan.countSpan?.text ?? '';
     }
   }
-  if (body.mismatch) {
+  const { count, countSpan } = body.plan;
+  if (count !== undefined && countSpan && count !== body.tasks.length) {
     draft.warn(
       'count-mismatch',
-      `“${body.mismatch.span.text}” announces ${body.mismatch.stated} task groups for “${action.zh}”, but the text lists ${body.mismatch.found}`,
-      body.mismatch.span,
+      `“${countSpan.text}” announces ${count} task groups for “${action.zh}”, but the text lists ${body.tasks.length}`,
+      countSpan,
       action.id,
     );
   }

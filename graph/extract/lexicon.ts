@@ -9,10 +9,8 @@ import type { NodeKind } from '../model/types.ts';
 /** Name endings that tell an entity's kind, most specific first. */
 const NAME_ENDINGS: ReadonlyArray<readonly [string, NodeKind]> = [
   ['实验室', 'Lab'],
-  ['重点实验室', 'Lab'],
   ['装置', 'Facility'],
   ['基础设施', 'Facility'],
-  ['大科学装置', 'Facility'],
   ['产业链', 'IndustryChain'],
   ['创新链', 'IndustryChain'],
   ['产业集群', 'Cluster'],
