@@ -271,7 +271,9 @@ export function coverageWarnings(graph: PlanGraph): GraphWarning[] {
   const children = new Map<string, string[]>();
   for (const e of graph.edges) {
     if (e.type === 'HAS_TASK' || e.type === 'INVOLVES' || e.type === 'FEEDS') {
-      children.set(e.source, [...(children.get(e.source) ?? []), e.target]);
+      const list = children.get(e.source);
+      if (list) list.push(e.target);
+      else children.set(e.source, [e.target]);
     }
   }
   const reachesGoal = (id: string, seen = new Set<string>()): boolean => {

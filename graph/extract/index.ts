@@ -266,7 +266,12 @@ function inferServes(draft: Draft, planId: string): void {
   const goals = [...draft.nodes.values()].filter((n) => n.kind === 'Goal' && n.id.startsWith(`${planId}/`));
   const goalIds = new Set(goals.map((g) => g.id));
   const involvedBy = new Map<string, string[]>();
-  for (const e of edges) if (e.type === 'INVOLVES') involvedBy.set(e.target, [...(involvedBy.get(e.target) ?? []), e.source]);
+  for (const e of edges) {
+    if (e.type !== 'INVOLVES') continue;
+    const tasks = involvedBy.get(e.target);
+    if (tasks) tasks.push(e.source);
+    else involvedBy.set(e.target, [e.source]);
+  }
   for (const about of edges.filter((e) => e.type === 'ABOUT' && goalIds.has(e.source))) {
     for (const task of involvedBy.get(about.target) ?? []) {
       const entity = draft.nodes.get(about.target)!;
