@@ -5,10 +5,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAndServe, chromiumOrSkip, launch, OUTPUT, type Served } from './harness.ts';
+import { buildAndServe, chromiumOrSkip, launch, openExplorer, shot, SHOTS, type Served } from './harness.ts';
 
 const chromiumPath = chromiumOrSkip('End-to-end explorer tests');
-const SHOTS = `${OUTPUT}/screenshots`;
 
 describe.skipIf(!chromiumPath)('explorer end to end', () => {
   let served: Served;
@@ -24,15 +23,10 @@ describe.skipIf(!chromiumPath)('explorer end to end', () => {
   });
 
   async function open(path = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.url + path);
-    await page.waitForFunction(() => window.__plangraphReady === true, null, { timeout: 30_000 });
+    const { page, errors } = await openExplorer(browser, served.url + path);
     expect(errors).toEqual([]);
     return page;
   }
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
 
   it('draws the plan and marks its timings', async () => {
     const page = await open();

@@ -4,11 +4,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = `${ROOT}test-output`;
+/** Screenshots of the end-to-end tests (git-ignored). */
+export const SHOTS = `${OUTPUT}/screenshots`;
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function findChromium(): string | null {
@@ -65,3 +67,19 @@ export async function buildAndServe(name: string): Promise<Served> {
     close: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
   };
 }
+
+/**
+ * A new 1400×900 page at `url`, resolved once the explorer says it is ready; `errors` collects
+ * the page's uncaught errors from the start.
+ */
+export async function openExplorer(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__plangraphReady === true, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+/** Saves a screenshot of the page as SHOTS/<name>.png. */
+export const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: `${SHOTS}/${name}.png` });

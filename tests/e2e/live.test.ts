@@ -17,10 +17,9 @@ import type { PlanGraph } from '../../graph/model/types.ts';
 import { loadGraph } from '../../graph/neo4j/loader.ts';
 import { createMemoryQuery } from '../../graph/query/memory.ts';
 import { describeNeo4j, neo4jTestConfig, type Neo4jTestConfig } from '../support/neo4j.ts';
-import { buildAndServe, chromiumOrSkip, launch, OUTPUT, type Served } from './harness.ts';
+import { buildAndServe, chromiumOrSkip, launch, openExplorer, shot, SHOTS, type Served } from './harness.ts';
 
 const chromiumPath = chromiumOrSkip('End-to-end live-mode tests');
-const SHOTS = `${OUTPUT}/screenshots`;
 const JINFENG = 'lab/jin-feng-shi-yan-shi';
 const JINFENG_SENTENCE = '依托金凤实验室、机械传动等全国重点实验室、云创实验室和智能网联新能源汽车实验室建设,构建四级实验室体系;';
 
@@ -89,15 +88,7 @@ describe.skipIf(!chromiumPath || !neo4jTestConfig())('explorer live mode on Neo4
       await driver?.close();
     });
 
-    async function open(path = ''): Promise<{ page: Page; errors: string[] }> {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(served.url + path);
-      await page.waitForFunction(() => window.__plangraphReady === true, null, { timeout: 30_000 });
-      return { page, errors };
-    }
-    const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
+    const open = (path = '') => openExplorer(browser, served.url + path);
     const stats = (page: Page) => page.locator('aside.side .source .hint').textContent();
 
     /** Opens the connect dialog, fills it and submits; resolves with the dialog. */
