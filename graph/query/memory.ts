@@ -287,65 +287,42 @@ export class GraphIndex {
     if (!start) return { nodes: [], edges: [] };
     if (start.kind === 'Goal') return { nodes: [start], edges: [] };
     // Forward: everything reachable by climbing.
-    const reach = new Set([id]);
-    const queue = [id];
-    for (let i = 0; i < queue.length; i++)
-      for (const [, next] of this.upMoves(queue[i]!))
-        if (!reach.has(next)) {
-          reach.add(next);
-          queue.push(next);
-        }
+    const reach = closure([id], (u) => this.upMoves(u).map(([, next]) => next));
     // Backward within `reach`: what can still end on a SERVES edge.
-    const useful = new Set<string>();
-    const back: string[] = [];
     const nodeIds = new Set<string>();
     const edgeIds = new Set<string>();
-    for (const r of reach)
-      for (const e of this.servesOut(r)) {
+    const direct: string[] = [];
+    for (const r of reach) {
+      const serves = this.servesOut(r);
+      if (serves.length > 0) direct.push(r);
+      for (const e of serves) {
         edgeIds.add(e.id);
         nodeIds.add(e.target);
-        if (!useful.has(r)) {
-          useful.add(r);
-          back.push(r);
-        }
       }
-    for (let i = 0; i < back.length; i++)
-      for (const [, prev] of this.downMoves(back[i]!))
-        if (reach.has(prev) && !useful.has(prev)) {
-          useful.add(prev);
-          back.push(prev);
-        }
-    for (const u of useful) {
-      nodeIds.add(u);
-      for (const [e, next] of this.upMoves(u)) if (useful.has(next)) edgeIds.add(e.id);
     }
-    return this.subgraph(nodeIds, edgeIds);
+    const useful = closure(direct, (u) => this.downMoves(u).map(([, prev]) => prev).filter((prev) => reach.has(prev)));
+    return this.climbSubgraph(useful, nodeIds, edgeIds);
   }
 
   servingGoal(goalId: string): Subgraph {
     const goal = this.nodes.get(goalId);
     if (!goal || goal.kind !== 'Goal') return { nodes: [], edges: [] };
-    const nodeIds = new Set<string>([goalId]);
     const edgeIds = new Set<string>();
-    const co = new Set<string>();
-    const queue: string[] = [];
+    const direct: string[] = [];
     for (const e of this.in(goalId, 'SERVES'))
       if (this.nodes.has(e.source) && !this.isGoal(e.source)) {
         edgeIds.add(e.id);
-        if (!co.has(e.source)) {
-          co.add(e.source);
-          queue.push(e.source);
-        }
+        direct.push(e.source);
       }
-    for (let i = 0; i < queue.length; i++)
-      for (const [, prev] of this.downMoves(queue[i]!))
-        if (!co.has(prev)) {
-          co.add(prev);
-          queue.push(prev);
-        }
-    for (const u of co) {
+    const co = closure(direct, (u) => this.downMoves(u).map(([, prev]) => prev));
+    return this.climbSubgraph(co, new Set([goalId]), edgeIds);
+  }
+
+  /** `members` with the climb edges among them, plus the given extra nodes and edges. */
+  private climbSubgraph(members: ReadonlySet<string>, nodeIds: Set<string>, edgeIds: Set<string>): Subgraph {
+    for (const u of members) {
       nodeIds.add(u);
-      for (const [e, next] of this.upMoves(u)) if (co.has(next)) edgeIds.add(e.id);
+      for (const [e, next] of this.upMoves(u)) if (members.has(next)) edgeIds.add(e.id);
     }
     return this.subgraph(nodeIds, edgeIds);
   }
