@@ -12,7 +12,7 @@ import { SearchBox } from './components/SearchBox.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { reasonText } from './data/reasons.ts';
 import { loadSnapshotSource } from './data/source.ts';
-import { LANGS, t, type MsgKey } from './i18n.ts';
+import { htmlLang, LANGS, t, type MsgKey } from './i18n.ts';
 import { selectShown } from './store/index.ts';
 import { useExplorer } from './store/react.tsx';
 import type { Panel } from './store/types.ts';
@@ -80,7 +80,7 @@ export function App() {
   const [connecting, setConnecting] = useState(false);
 
   return (
-    <div className="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div className="app" lang={htmlLang(lang)}>
       <header className="top">
         <div className="brand">
           <h1>{t(lang, 'appTitle')}</h1>
@@ -97,7 +97,7 @@ export function App() {
           </div>
           <div className="lang" role="group" aria-label={t(lang, 'language')}>
             {LANGS.map((l) => (
-              <button key={l} type="button" aria-pressed={lang === l} onClick={() => setLang(l)} lang={l === 'zh' ? 'zh-CN' : 'en'}>
+              <button key={l} type="button" aria-pressed={lang === l} onClick={() => setLang(l)} lang={htmlLang(l)}>
                 {l === 'zh' ? '中文' : 'EN'}
               </button>
             ))}

@@ -4,6 +4,8 @@ import type { EdgeType, Name, NodeKind } from '../../graph/model/types.ts';
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 export const isLang = (v: unknown): v is Lang => v === 'zh' || v === 'en';
+/** The HTML `lang` attribute for text in the given language. */
+export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
 
 const zh = {
   appTitle: 'PlanGraph 规划图谱',

@@ -2,7 +2,7 @@
 import type { EdgeType, PropValue } from '../../../graph/model/types.ts';
 import type { Relation } from '../../../graph/query/api.ts';
 import { problemText } from '../data/reasons.ts';
-import { edgeName, kindName, nodeName, t, type MsgKey } from '../i18n.ts';
+import { edgeName, htmlLang, kindName, nodeName, t, type MsgKey } from '../i18n.ts';
 import { groupQuotes } from '../lib/quote.ts';
 import { useExplorer } from '../store/react.tsx';
 import { KindIcon } from './KindIcon.tsx';
@@ -51,7 +51,7 @@ export function DetailsPanel() {
             <p className="kind-line">
               <KindIcon kind={known.kind} size={16} /> {kindName(lang, known.kind)} <code className="node-id">{known.id}</code>
             </p>
-            <h2 lang={lang === 'zh' ? 'zh-CN' : 'en'}>{nodeName(lang, known.name)}</h2>
+            <h2 lang={htmlLang(lang)}>{nodeName(lang, known.name)}</h2>
           </>
         )}
         {detailsError ? (
@@ -85,7 +85,7 @@ export function DetailsPanel() {
       <p className="kind-line">
         <KindIcon kind={node.kind} size={16} /> {kindName(lang, node.kind)} <code className="node-id">{node.id}</code>
       </p>
-      <h2 id="details-title" tabIndex={-1} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <h2 id="details-title" tabIndex={-1} lang={htmlLang(lang)}>
         {nodeName(lang, node.name)}
       </h2>
       <dl className="names">
