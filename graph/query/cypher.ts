@@ -44,6 +44,7 @@ import {
   sortRecord,
   sortRelations,
   servesNothingIn,
+  sortCells,
   statsFromCounts,
 } from './memory.ts';
 import { list, StorageShapeError, toNumber, toPlanEdge, toPlanNode, toStr } from './neo4j-shape.ts';
@@ -358,8 +359,6 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
         const actionNodes = (await run(tx, `MATCH (n:Action:PlanNode) RETURN ${NODE('n')}`)).map((r) => nodeOf(r)).sort(cmpPlanOrder);
         const goals = goalNodes.map((n) => n.id);
         const actions = actionNodes.map((n) => n.id);
-        const goalPos = new Map(goals.map((g, i) => [g, i]));
-        const actionPos = new Map(actions.map((a, i) => [a, i]));
 
         // Cells: the elements under an action (itself, its tasks, what they involve, what
         // those feed; no Goals) with their own SERVES edge into a goal.
@@ -379,13 +378,15 @@ export function createCypherQuery(driver: Driver, options: CypherQueryOptions = 
            MATCH (x)-[:SERVES]->(g:Goal:PlanNode)
            RETURN g.id AS goal, a.id AS action, collect(DISTINCT x.id) AS elements`,
         );
-        const cells: CoverageCell[] = cellRecs
-          .map((r) => ({
+        const cells: CoverageCell[] = sortCells(
+          cellRecs.map((r) => ({
             goal: toStr(r.get('goal'), 'goal'),
             action: toStr(r.get('action'), 'action'),
             elements: list(r.get('elements'), 'elements').map((x) => toStr(x, 'element')).sort(cmp),
-          }))
-          .sort((a, b) => goalPos.get(a.goal)! - goalPos.get(b.goal)! || actionPos.get(a.action)! - actionPos.get(b.action)!);
+          })),
+          goals,
+          actions,
+        );
 
         const servedRecs = await run(
           tx,

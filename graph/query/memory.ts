@@ -573,8 +573,6 @@ export function computeCoverage(index: GraphIndex): Coverage {
   const all = [...index.nodes.values()];
   const goals = all.filter((n) => n.kind === 'Goal').sort(cmpPlanOrder);
   const actions = all.filter((n) => n.kind === 'Action').sort(cmpPlanOrder);
-  const goalPos = new Map(goals.map((g, i) => [g.id, i]));
-  const actionPos = new Map(actions.map((a, i) => [a.id, i]));
 
   const cellMap = new Map<string, CoverageCell>();
   for (const a of actions)
@@ -585,9 +583,11 @@ export function computeCoverage(index: GraphIndex): Coverage {
         if (!cell) cellMap.set(key, (cell = { goal: e.target, action: a.id, elements: [] }));
         if (!cell.elements.includes(x)) cell.elements.push(x);
       }
-  const cells = [...cellMap.values()]
-    .map((c) => ({ ...c, elements: c.elements.sort(cmp) }))
-    .sort((a, b) => goalPos.get(a.goal)! - goalPos.get(b.goal)! || actionPos.get(a.action)! - actionPos.get(b.action)!);
+  const cells = sortCells(
+    [...cellMap.values()].map((c) => ({ ...c, elements: c.elements.sort(cmp) })),
+    goals.map((g) => g.id),
+    actions.map((a) => a.id),
+  );
 
   const unservedGoals = goals
     .filter((g) => hasTarget(g) && !index.in(g.id, 'SERVES').some((e) => index.nodes.has(e.source) && !index.isGoal(e.source)))
@@ -596,6 +596,13 @@ export function computeCoverage(index: GraphIndex): Coverage {
   const servesNothing = servesNothingIn(index);
 
   return { goals: goals.map((g) => g.id), actions: actions.map((a) => a.id), cells, unservedGoals, servesNothing };
+}
+
+/** Cells in goal order, then action order (both lists already in plan order). */
+export function sortCells(cells: CoverageCell[], goals: readonly string[], actions: readonly string[]): CoverageCell[] {
+  const goalPos = new Map(goals.map((g, i) => [g, i]));
+  const actionPos = new Map(actions.map((a, i) => [a, i]));
+  return cells.sort((a, b) => goalPos.get(a.goal)! - goalPos.get(b.goal)! || actionPos.get(a.action)! - actionPos.get(b.action)!);
 }
 
 /**
