@@ -347,7 +347,8 @@ async function writePlan(tx: Runner, work: PlanWork, batchSize: number, progress
   work.elementsChanged += (await run(PRUNE_NODES, { plan, keep: nodes.map((n) => n.id) })).changed ?? 0;
 }
 
-async function ensureSchema(session: Session): Promise<LoadReport['schema']> {
+/** Creates the constraints and indexes that are missing and waits until they are online. */
+export async function ensureSchema(session: Session): Promise<LoadReport['schema']> {
   const schema = { constraintsAdded: 0, indexesAdded: 0 };
   for (const statement of SCHEMA_STATEMENTS) {
     const result = await session.run(statement);
@@ -363,10 +364,13 @@ async function wipe(session: Session, dryRun: boolean): Promise<{ nodes: number;
   const counted = await session.run('MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships');
   const record = counted.records[0];
   const totals = { nodes: toInt(record?.get('nodes')), relationships: toInt(record?.get('relationships')) };
-  if (!dryRun) {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  }
+  if (!dryRun) await deleteEverything(session);
   return totals;
+}
+
+/** Deletes every node and relationship in batches (CALL ... IN TRANSACTIONS: an auto-commit `session.run`). */
+export async function deleteEverything(session: Session): Promise<void> {
+  await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
 }
 
 /** Loads `graph` (or the plans chosen in options) and reports what changed. */

@@ -19,10 +19,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { connect, neo4jConfigFromEnv, type Neo4jConfig } from '../../graph/neo4j/connection.ts';
-import { edgeProperties, loadGraph, nodeProperties, documentProperties, SCHEMA_STATEMENTS } from '../../graph/neo4j/loader.ts';
+import { deleteEverything, documentProperties, edgeProperties, ensureSchema, loadGraph, nodeProperties } from '../../graph/neo4j/loader.ts';
 import { EDGE_TYPES, NODE_KINDS, type PlanGraph } from '../../graph/model/types.ts';
 import { REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../lib/neo4jServer.ts';
 import { freePort } from '../lib/ports.ts';
+import { median } from '../lib/stats.ts';
 import { syntheticLoadGraph } from './synthetic.ts';
 
 const SIZES: Record<string, { plans: number; label: string }> = {
@@ -33,19 +34,12 @@ const SIZES: Record<string, { plans: number; label: string }> = {
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 
 async function wipe(driver: Driver, database: string): Promise<void> {
   const session = driver.session({ database });
   try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
-    await session.run('CALL db.awaitIndexes(300)');
+    await deleteEverything(session);
+    await ensureSchema(session);
   } finally {
     await session.close();
   }

@@ -4,6 +4,7 @@ export { freePort } from '../../../scripts/lib/ports.ts';
 import { join } from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { REPO_ROOT } from '../../../scripts/lib/neo4jServer.ts';
+import { deleteEverything } from '../../../graph/neo4j/loader.ts';
 import type { Neo4jTestConfig } from '../../support/neo4j.ts';
 
 function canonical(value: unknown): unknown {
@@ -40,10 +41,9 @@ export async function counts(driver: Driver, database: string): Promise<{ nodes:
 }
 
 export async function wipeDatabase(driver: Driver, database: string): Promise<void> {
-  // CALL ... IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
   const session = driver.session({ database });
   try {
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await deleteEverything(session);
   } finally {
     await session.close();
   }
