@@ -6,7 +6,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition, type Layouts } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { PlanEdge, PlanNode } from '../../../graph/model/types.ts';
 import { edgeName, nodeName, t } from '../i18n.ts';
 import { useExplorer, useExplorerStore } from '../store/react.tsx';
@@ -89,14 +89,20 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
     };
   }, [store, cyRef]);
 
-  // Data: the whole graph plus anything only the focus has.
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
+  // What the canvas holds: the whole graph plus anything only the focus has, by id.
+  const drawn = useMemo(() => {
     const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
     const edges = new Map(graph.edges.map((e) => [e.id, e]));
     for (const n of focusGraph?.nodes ?? []) if (!nodes.has(n.id)) nodes.set(n.id, n);
     for (const e of focusGraph?.edges ?? []) if (!edges.has(e.id)) edges.set(e.id, e);
+    return { nodes, edges };
+  }, [graph, focusGraph]);
+
+  // Data: add and remove elements to match what is drawn.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const { nodes, edges } = drawn;
     cy.batch(() => {
       cy.elements().filter((x) => (x.isNode() ? !nodes.has(x.id()) : !edges.has(x.id()) && !edges.has(x.id().slice(HELPER.length)))).remove();
       const add: ElementDefinition[] = [];
@@ -105,16 +111,15 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
       if (add.length) cy.add(add);
     });
     if (graph.nodes.length) markOnce('plangraph:data-loaded');
-  }, [graph, focusGraph, cyRef]);
+  }, [drawn, graph, cyRef]);
 
   // Labels in the interface language.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const names = new Map<string, PlanNode>([...graph.nodes, ...(focusGraph?.nodes ?? [])].map((n) => [n.id, n]));
     cy.batch(() => {
       cy.nodes().forEach((n) => {
-        const p = names.get(n.id());
+        const p = drawn.nodes.get(n.id());
         if (!p) return;
         n.data('label', breakable(shortLabel(nodeName(lang, p.name), LABEL_LIMIT[p.kind] ?? 24)));
       });
@@ -122,7 +127,7 @@ export function GraphCanvas({ cyRef }: { cyRef: RefObject<Core | null> }) {
         e.data('typeLabel', edgeName(lang, e.data('type')));
       });
     });
-  }, [lang, graph, focusGraph, cyRef]);
+  }, [lang, drawn, cyRef]);
 
   // Classes: hidden kinds, focus fading, cross edges.
   useEffect(() => {
