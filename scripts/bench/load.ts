@@ -15,14 +15,12 @@
  * is skipped, and the table says so.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { connect, neo4jConfigFromEnv, type Neo4jConfig } from '../../graph/neo4j/connection.ts';
+import { connect } from '../../graph/neo4j/connection.ts';
 import { deleteEverything, documentProperties, edgeProperties, ensureSchema, loadGraph, nodeProperties } from '../../graph/neo4j/loader.ts';
 import { EDGE_TYPES, NODE_KINDS, type PlanGraph } from '../../graph/model/types.ts';
-import { REPO_ROOT, startLocalNeo4j, type LocalNeo4j } from '../lib/neo4jServer.ts';
-import { freePort } from '../lib/ports.ts';
+import { benchNeo4j } from '../lib/benchNeo4j.ts';
 import { median } from '../lib/stats.ts';
 import { syntheticLoadGraph } from './synthetic.ts';
 
@@ -98,18 +96,8 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(args.runs));
   const naiveCap = Number(args['naive-cap-seconds']);
 
-  let server: LocalNeo4j | null = null;
-  let config: Neo4jConfig;
-  if (process.env.NEO4J_URI) {
-    if (!args['allow-wipe']) throw new Error('the bench wipes the database: pass --allow-wipe to use NEO4J_URI');
-    config = neo4jConfigFromEnv();
-  } else {
-    const dataDir = join(REPO_ROOT, '.neo4j', 'bench');
-    rmSync(dataDir, { recursive: true, force: true });
-    log('starting a local Neo4j for the bench ...');
-    server = await startLocalNeo4j({ port: await freePort(), dataDir, password: 'plangraph-bench' });
-    config = { uri: server.uri, user: 'neo4j', password: 'plangraph-bench', database: 'neo4j' };
-  }
+  if (process.env.NEO4J_URI && !args['allow-wipe']) throw new Error('the bench wipes the database: pass --allow-wipe to use NEO4J_URI');
+  const { config, local: server } = await benchNeo4j('bench', log);
   const { driver, server: info } = await connect(config);
   log(`Neo4j ${info.version} ${info.edition} at ${config.uri}`);
   const rows: Row[] = [];
