@@ -68,15 +68,40 @@ function StatusOverlay() {
   return null;
 }
 
+/** Where the data comes from, what is shown of it, and connecting or going back to the snapshot. */
+function SourceBox({ onConnect }: { onConnect: () => void }) {
+  const lang = useExplorer((s) => s.lang);
+  const sourceKind = useExplorer((s) => s.sourceKind);
+  const shown = useExplorer(selectShown);
+  const load = useExplorer((s) => s.load);
+  return (
+    <div className="source">
+      <p>
+        {t(lang, 'source')}:{' '}
+        <strong data-testid="source-kind">
+          {sourceKind === 'live' ? t(lang, 'sourceLive') : sourceKind === 'fixture' ? t(lang, 'sourceFixture') : t(lang, 'sourceSnapshot')}
+        </strong>
+      </p>
+      <p className="hint">{t(lang, 'stats', { nodes: shown.nodes.length, edges: shown.edges.length })}</p>
+      {sourceKind === 'live' ? (
+        <button type="button" onClick={() => void load(loadSnapshotSource)}>
+          {t(lang, 'disconnect')}
+        </button>
+      ) : (
+        <button type="button" onClick={onConnect}>
+          {t(lang, 'connect')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function App() {
   const cyRef = useRef<Core | null>(null);
   const lang = useExplorer((s) => s.lang);
   const setLang = useExplorer((s) => s.setLang);
   const panel = useExplorer((s) => s.panel);
   const setPanel = useExplorer((s) => s.setPanel);
-  const sourceKind = useExplorer((s) => s.sourceKind);
-  const shown = useExplorer(selectShown);
-  const load = useExplorer((s) => s.load);
   const [connecting, setConnecting] = useState(false);
 
   return (
@@ -107,24 +132,7 @@ export function App() {
       <div className="main">
         <aside className="side">
           <Legend />
-          <div className="source">
-            <p>
-              {t(lang, 'source')}:{' '}
-              <strong data-testid="source-kind">
-                {sourceKind === 'live' ? t(lang, 'sourceLive') : sourceKind === 'fixture' ? t(lang, 'sourceFixture') : t(lang, 'sourceSnapshot')}
-              </strong>
-            </p>
-            <p className="hint">{t(lang, 'stats', { nodes: shown.nodes.length, edges: shown.edges.length })}</p>
-            {sourceKind === 'live' ? (
-              <button type="button" onClick={() => void load(loadSnapshotSource)}>
-                {t(lang, 'disconnect')}
-              </button>
-            ) : (
-              <button type="button" onClick={() => setConnecting(true)}>
-                {t(lang, 'connect')}
-              </button>
-            )}
-          </div>
+          <SourceBox onConnect={() => setConnecting(true)} />
         </aside>
         <main className="centre">
           <Toolbar cyRef={cyRef} />
