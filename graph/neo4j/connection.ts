@@ -44,7 +44,7 @@ export class Neo4jConnectionError extends Error {
   }
 }
 
-export function createDriver(config: Neo4jConfig): Driver {
+function createDriver(config: Neo4jConfig): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     // Fail fast when nothing listens; the loader is interactive.
     connectionTimeout: 10_000,

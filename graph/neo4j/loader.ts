@@ -81,7 +81,7 @@ export class LoadInputError extends Error {
 type Params = Record<string, unknown>;
 type Runner = Pick<ManagedTransaction, 'run'>;
 
-export function zeroCounters(): LoadCounters {
+function zeroCounters(): LoadCounters {
   return { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0, labelsRemoved: 0 };
 }
 

@@ -59,7 +59,7 @@ function describe(value: unknown): string {
 }
 
 /** A stored property value back to a PropValue (Integers to numbers, lists kept homogeneous). */
-export function toPropValue(value: unknown, what: string): PropValue {
+function toPropValue(value: unknown, what: string): PropValue {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number' || neo4j.isInt(value) || typeof value === 'bigint') return toNumber(value, what);
   if (Array.isArray(value)) {

@@ -9,7 +9,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const SERVER_PROJECT_DIR = join(REPO_ROOT, 'scripts', 'neo4j-server');
+const SERVER_PROJECT_DIR = join(REPO_ROOT, 'scripts', 'neo4j-server');
 const TARGET_DIR = join(SERVER_PROJECT_DIR, 'target');
 const SERVER_JAR = join(TARGET_DIR, 'plangraph-neo4j-server.jar');
 const LIB_DIR = join(TARGET_DIR, 'lib');
@@ -24,7 +24,7 @@ const READY_PATTERN = /^Neo4j ready at (bolt:\/\/\S+)/;
  * JVM flags. Neo4j 5 on Java 17 reaches into java.nio / sun.nio.ch (page cache, Netty) and
  * java.io; its own launcher opens these packages, so do we. Heap at most 1 GiB.
  */
-export const JVM_FLAGS: readonly string[] = [
+const JVM_FLAGS: readonly string[] = [
   '-Xms256m',
   '-Xmx1g',
   '-XX:+UseG1GC',
@@ -67,7 +67,7 @@ function newestSourceMtime(): number {
 }
 
 /** True when the jar or its dependency folder is missing or older than pom.xml / the sources. */
-export function serverBuildOutdated(): boolean {
+function serverBuildOutdated(): boolean {
   if (!existsSync(SERVER_JAR) || !existsSync(LIB_DIR)) return true;
   if (readdirSync(LIB_DIR).length === 0) return true;
   return statSync(SERVER_JAR).mtimeMs < newestSourceMtime();
