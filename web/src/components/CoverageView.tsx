@@ -1,5 +1,5 @@
 /** Goals × actions table from query.coverage(); unserved goals and elements serving nothing flagged. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PlanNode } from '../../../graph/model/types.ts';
 import { nodeName, t } from '../i18n.ts';
 import { useExplorer } from '../store/react.tsx';
@@ -15,6 +15,8 @@ export function CoverageView() {
   const setPanel = useExplorer((s) => s.setPanel);
   const queryError = useExplorer((s) => s.queryError);
   const [cell, setCell] = useState<{ goal: string; action: string } | null>(null);
+  const byId = useMemo(() => new Map<string, PlanNode>(graph.nodes.map((n) => [n.id, n])), [graph]);
+  const cells = useMemo(() => new Map(coverage?.cells.map((c) => [`${c.goal}|${c.action}`, c.elements])), [coverage]);
 
   useEffect(() => {
     if (!coverage && query) void load();
@@ -31,19 +33,18 @@ export function CoverageView() {
       <p className="hint center">{t(lang, 'loading')}</p>
     );
 
-  const byId = new Map<string, PlanNode>(graph.nodes.map((n) => [n.id, n]));
   const name = (id: string): string => {
     const n = byId.get(id);
     return n ? nodeName(lang, n.name) : id;
   };
-  const cells = new Map(coverage.cells.map((c) => [`${c.goal}|${c.action}`, c.elements]));
   const unserved = new Set(coverage.unservedGoals);
   const open = cell ? (cells.get(`${cell.goal}|${cell.action}`) ?? []) : [];
   const go = (id: string): void => {
     void select(id);
     setPanel('graph');
   };
-  const NodeLink = ({ id }: { id: string }) => {
+  // A plain function, not a component made anew each render (that would remount every link).
+  const nodeLink = (id: string) => {
     const n = byId.get(id);
     return (
       <button type="button" className="rel" onClick={() => go(id)}>
@@ -106,7 +107,7 @@ export function CoverageView() {
           <ul>
             {open.map((id) => (
               <li key={id}>
-                <NodeLink id={id} />
+                {nodeLink(id)}
               </li>
             ))}
           </ul>
@@ -116,13 +117,13 @@ export function CoverageView() {
         <div>
           <h3>⚠ {t(lang, 'unservedGoals')} ({coverage.unservedGoals.length})</h3>
           {coverage.unservedGoals.length === 0 ? <p className="hint">{t(lang, 'none')}</p> : (
-            <ul>{coverage.unservedGoals.map((id) => <li key={id}><NodeLink id={id} /></li>)}</ul>
+            <ul>{coverage.unservedGoals.map((id) => <li key={id}>{nodeLink(id)}</li>)}</ul>
           )}
         </div>
         <div>
           <h3>⚠ {t(lang, 'servesNothing')} ({coverage.servesNothing.length})</h3>
           {coverage.servesNothing.length === 0 ? <p className="hint">{t(lang, 'none')}</p> : (
-            <ul className="cols">{coverage.servesNothing.map((id) => <li key={id}><NodeLink id={id} /></li>)}</ul>
+            <ul className="cols">{coverage.servesNothing.map((id) => <li key={id}>{nodeLink(id)}</li>)}</ul>
           )}
         </div>
       </div>
