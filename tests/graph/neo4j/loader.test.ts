@@ -133,7 +133,7 @@ describeNeo4j('Neo4j loader', () => {
     expect(totalChanges(second)).toBe(0);
     expect(second.schema).toEqual({ constraintsAdded: 0, indexesAdded: 0 });
     expect(await dumpDatabase(driver, config.database)).toEqual(before);
-  });
+  }, 90_000); // the first load into a fresh server also creates the schema and warms the JVM: slow on a busy 2-core machine
 
   it('stores integers as integers and fractional numbers as floats; full-text index finds names', async () => {
     await loadGraph(driver, twoPlans(), { database: config.database });
