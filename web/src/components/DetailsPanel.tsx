@@ -73,7 +73,9 @@ export function DetailsPanel() {
   const groups = new Map<string, Relation[]>();
   for (const r of relations) {
     const key = `${r.edge.type}|${r.direction}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   const expanded = focus.mode === 'neighbours' && (focus.id === node.id || focus.expanded.includes(node.id));
   const pathFromNode = pathFrom ? graph.nodes.find((n) => n.id === pathFrom) : undefined;
